@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qwen_reader.core.document import build_document
+from qwen_reader.core.load import load_text
+from qwen_reader.core.models import Document
+from qwen_reader.core.paths import HOME_ENV
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user-state folder; nothing touches the real home directory."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv(HOME_ENV, str(home))
+    return home
+
+
+_SEED_CACHE: dict[str, Document] = {}
+
+
+def seed(prefix: str) -> Document:
+    """A bundled seed, cleaned and structured (memoised: documents are immutable)."""
+    if prefix not in _SEED_CACHE:
+        path = next(SEEDS.glob(f"{prefix}*.txt"))
+        _SEED_CACHE[prefix] = build_document(path.stem, path, load_text(path), path.stat().st_size)
+    return _SEED_CACHE[prefix]
+
+
+def texts(doc: Document, kind: str | None = None) -> list[str]:
+    return [p.text for p in doc.paragraphs if kind is None or p.kind.value == kind]

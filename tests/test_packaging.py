@@ -1,0 +1,36 @@
+"""The bundled seeds ship with the package and are byte-for-byte the corpus; lint stays clean."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import qwen_reader
+from conftest import REPO, SEEDS
+from qwen_reader.core.paths import bundled_seeds
+
+
+def test_bundled_seeds_are_the_corpus_byte_for_byte() -> None:
+    bundled = bundled_seeds()
+    names = sorted(p.name for p in bundled.glob("*.txt"))
+    assert names == sorted(p.name for p in SEEDS.glob("*.txt")) and len(names) == 5
+    for name in names:
+        assert (bundled / name).read_bytes() == (SEEDS / name).read_bytes()
+    shared = REPO.parent / "shared" / "seeds"
+    if shared.is_dir():
+        for name in names:
+            assert (shared / name).read_bytes() == (SEEDS / name).read_bytes()
+
+
+def test_installed_package_finds_seeds_inside_itself() -> None:
+    package_dir = Path(qwen_reader.__file__).resolve().parent
+    if REPO in package_dir.parents:
+        pytest.skip("running from the source tree (editable install); CI installs a real wheel")
+    assert package_dir in bundled_seeds().resolve().parents
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None, reason="ruff is installed with the test extra")
+def test_ruff_is_clean() -> None:
+    out = subprocess.run(["ruff", "check", "tui", "tests", "bench"], cwd=REPO, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr

@@ -1,0 +1,120 @@
+"""Command line: argument parsing, subcommands and exit codes; the work happens in core/ and ui/."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .core.errors import ReaderError
+from .core.library import Corpus, open_corpus
+from .core.paths import HOME_ENV, bundled_seeds
+
+EXIT_NOTHING_OPENED = 2
+
+
+class _DefaultToRead(click.Group):
+    """`qwen-reader PATH...` means `qwen-reader read PATH...`: anything not a subcommand is a path."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["read", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToRead, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="qwen-reader")
+def cli() -> None:
+    """Read Chinese news in a terminal: the article, its other script, and English, side by side.
+
+    With no arguments the bundled seed articles open. PATHs may be files or folders (.txt and .md, searched
+    recursively). User state lives in the platform's user directories, or under $QWEN_READER_HOME.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--no-cache", is_flag=True, help="Clean every file again instead of reusing cached results.")
+def read(paths: tuple[Path, ...], no_cache: bool) -> None:
+    """Open the reader on PATHS (default: the bundled seeds)."""
+    corpus = _open(paths, no_cache)
+    from .ui.app import ReaderApp  # Textual is imported only when a screen is wanted.
+
+    ReaderApp(corpus).run()
+
+
+@cli.command(name="list")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--no-cache", is_flag=True, help="Clean every file again instead of reusing cached results.")
+def list_documents(paths: tuple[Path, ...], as_json: bool, no_cache: bool) -> None:
+    """List the documents under PATHS with title, script, size and any problems."""
+    corpus = _open(paths, no_cache)
+    if as_json:
+        rows = [{"id": d.id, "path": d.path, "title": d.title, "script": d.script.value,
+                 "articles": len(d.articles), "size": d.size, "flags": list(d.flags)} for d in corpus.documents]
+        problems = [{"path": p.path, "reason": p.reason} for p in corpus.problems]
+        click.echo(json.dumps({"documents": rows, "problems": problems}, ensure_ascii=False, indent=2))
+        return
+    for d in corpus.documents:
+        flags = f"  ⚑ {len(d.flags)} flag(s)" if d.flags else ""
+        click.echo(f"{d.id:<28} {d.script.value:<11} {len(d.articles):>2} art {d.size:>9,} B  {d.title}{flags}")
+    for p in corpus.problems:
+        click.echo(f"{'!':<28} {p.path}: {p.reason}")
+
+
+@cli.command()
+@click.argument("doc")
+@click.option("--json", "as_json", is_flag=True, help="Print the full document model as JSON.")
+@click.option("--no-cache", is_flag=True, help="Clean the file again instead of reusing a cached result.")
+def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
+    """Show how DOC was cleaned and structured. DOC is a path, or the id or id prefix of a bundled seed."""
+    from .core.report_text import document_json, document_text
+
+    path = Path(doc)
+    corpus = _open((path,) if path.exists() else (), no_cache)
+    document = corpus.documents[0] if path.exists() else corpus.find(doc)
+    if as_json:
+        click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
+    else:
+        click.echo(document_text(document))
+
+
+def _open(paths: tuple[Path, ...], no_cache: bool) -> Corpus:
+    corpus = open_corpus(list(paths) or [bundled_seeds()], use_cache=not no_cache)
+    for note in corpus.notes:
+        click.echo(f"note: {note}", err=True)
+    if not corpus.documents:
+        for p in corpus.problems:
+            click.echo(f"{p.path}: {p.reason}", err=True)
+        raise click.exceptions.Exit(EXIT_NOTHING_OPENED) from None
+    return corpus
+
+
+def main() -> None:
+    """Entry point: a ReaderError becomes one line on stderr and exit code 2, never a traceback."""
+    try:
+        code = cli.main(prog_name="qwen-reader", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except ReaderError as exc:
+        click.echo(f"qwen-reader: {exc}", err=True)
+        sys.exit(EXIT_NOTHING_OPENED)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last guard: a bug still reaches the user as one line
+        click.echo(f"qwen-reader: internal error: {type(exc).__name__}: {exc} "
+                   f"(set {HOME_ENV} to a fresh folder if this persists)", err=True)
+        sys.exit(1)

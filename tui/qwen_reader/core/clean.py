@@ -1,0 +1,96 @@
+"""The cleaning pipeline: each rule a named step, each step reported (rule -> count, examples).
+
+Cleaning never loses text silently: every character a rule removes is counted in its report, and the
+as-written text stays on the document (Document.raw_text, Paragraph.source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import rules_blocks as rb
+from . import rules_text as rt
+from .blocks import Block, MarkupTally, split_blocks
+from .models import Kind, RuleReport
+
+# Names in the order the rules run; reports always list every rule so a zero is visible too.
+RULES = (
+    "control_characters",
+    "markdown_syntax",
+    "pinyin_annotations",
+    "image_markers",
+    "repeated_copies",
+    "image_credits",
+    "lost_bullets",
+    "cut_paragraphs",
+    "boilerplate",
+    "bylines",
+    "headings",
+    "damaged_text",
+)
+
+
+@dataclass(slots=True)
+class Cleaned:
+    blocks: list[Block]
+    report: tuple[RuleReport, ...]
+
+
+class _Report:
+    def __init__(self) -> None:
+        self._rules: dict[str, RuleReport] = {}
+
+    def add(self, rule: str, count: int, removed: int = 0, examples: list[str] | tuple[str, ...] = ()) -> None:
+        self._rules[rule] = RuleReport(rule, count, removed, tuple(examples[:5]))
+
+    def freeze(self) -> tuple[RuleReport, ...]:
+        return tuple(self._rules.get(name, RuleReport(name, 0)) for name in RULES)
+
+
+def clean(raw: str) -> Cleaned:
+    report = _Report()
+    text = rt.normalise_newlines(raw)
+
+    text, removed, examples = rt.strip_controls(text)
+    report.add("control_characters", removed, removed, examples)
+
+    tally = MarkupTally()
+    blocks = split_blocks(text, tally)
+    report.add("markdown_syntax", tally.count, tally.removed, tally.examples)
+
+    total = removed = 0
+    examples = []
+    for block in blocks:
+        block.text, n, chars, ex = rt.remove_pinyin_annotations(block.text)
+        total += n
+        removed += chars
+        examples.extend(ex)
+    report.add("pinyin_annotations", total, removed, examples)
+
+    blocks, count, removed, examples = rb.remove_images(blocks)
+    report.add("image_markers", count, removed, examples)
+
+    blocks, copies, removed = rb.drop_repeated_copies(blocks)
+    report.add("repeated_copies", copies, removed,
+               [f"{copies} repeated cop{'y' if copies == 1 else 'ies'} of the text dropped"] if copies else [])
+
+    blocks, count, removed, examples = rb.collapse_captions(blocks)
+    report.add("image_credits", count, removed, examples)
+
+    count, examples = rb.restore_lost_bullets(blocks)
+    report.add("lost_bullets", count, count, examples)
+
+    blocks, count, examples = rb.rejoin_cut_paragraphs(blocks)
+    report.add("cut_paragraphs", count, 0, examples)
+
+    found = rb.classify(blocks)
+    report.add("boilerplate", len(found[Kind.BOILERPLATE]), 0, [t[:40] for t in found[Kind.BOILERPLATE]])
+    report.add("bylines", len(found[Kind.BYLINE]), 0, found[Kind.BYLINE])
+    report.add("headings", len(found[Kind.HEADING]), 0, found[Kind.HEADING])
+
+    damaged = []
+    for block in blocks:
+        block.flags = rt.find_damage(block.text)
+        damaged.extend(block.text[s.start:s.end] for s in block.flags)
+    report.add("damaged_text", len(damaged), 0, damaged)
+    return Cleaned(blocks, report.freeze())

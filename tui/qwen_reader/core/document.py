@@ -1,0 +1,91 @@
+"""Cleaned blocks to the document model: articles, titles, sentences and scripts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .blocks import Block
+from .clean import clean
+from .load import Decoded
+from .models import Article, Document, Kind, Paragraph
+from .script import script_counts, script_of_counts
+from .segment import split_sentences
+
+TITLE_CHARS = 32
+
+
+def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Document:
+    cleaned = clean(decoded.text)
+    counts = [script_counts(b.text) for b in cleaned.blocks]
+    paragraphs = [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)]
+    articles = tuple(_split_articles(paragraphs))
+    flags: list[str] = []
+    if decoded.replaced:
+        flags.append(f"{decoded.replaced} invalid byte sequence{'s' if decoded.replaced != 1 else ''} "
+                     f"replaced with \ufffd ({decoded.encoding})")
+    for p in paragraphs:
+        for span in p.flags:
+            flags.append(f"damaged text left as found: {p.text[span.start:span.end]!r} ({span.note})")
+    if not paragraphs:
+        flags.append("no readable text after cleaning")
+    return Document(
+        id=doc_id,
+        path=str(path),
+        title=articles[0].title if articles else path.stem,
+        script=script_of_counts(*_document_counts(paragraphs, counts)),
+        articles=articles,
+        encoding=decoded.encoding,
+        size=size,
+        report=cleaned.report,
+        flags=tuple(flags),
+        raw_text=decoded.text,
+    )
+
+
+def _freeze(block: Block, counts: tuple[int, int]) -> Paragraph:
+    sentences = split_sentences(block.text) if block.text else ()
+    return Paragraph(
+        kind=block.kind,
+        text=block.text,
+        source=block.source,
+        sentences=sentences,
+        script=script_of_counts(*counts),
+        level=block.level,
+        quoted=block.quoted,
+        flags=tuple(block.flags),
+    )
+
+
+def _split_articles(paragraphs: list[Paragraph]) -> list[Article]:
+    """A byline closes a report; what follows it is the next report in the same file."""
+    groups: list[list[Paragraph]] = [[]]
+    for p in paragraphs:
+        groups[-1].append(p)
+        if p.kind is Kind.BYLINE:
+            groups.append([])
+    if len(groups) > 1 and not any(p.kind not in (Kind.BOILERPLATE, Kind.SEPARATOR) for p in groups[-1]):
+        # Trailing notices after the last byline belong to the last report.
+        tail = groups.pop()
+        groups[-1].extend(tail)
+    return [Article(title_of(g), tuple(g)) for g in groups if g]
+
+
+def title_of(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> str:
+    """The opening heading, else the first sentence shortened."""
+    for p in paragraphs:
+        if p.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION):
+            continue
+        if p.kind is Kind.HEADING:
+            return p.text
+        first = p.sentences[0].text.strip() if p.sentences else p.text
+        return shorten(first.rstrip("。！？!?；;"), TITLE_CHARS)
+    return ""
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip("，,、 ") + "…"
+
+
+def _document_counts(paragraphs: list[Paragraph], counts: list[tuple[int, int]]) -> tuple[int, int]:
+    kept = [c for p, c in zip(paragraphs, counts, strict=True) if p.kind is not Kind.BOILERPLATE]
+    return sum(c[0] for c in kept), sum(c[1] for c in kept)

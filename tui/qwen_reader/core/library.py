@@ -1,0 +1,107 @@
+"""The one facade the UI and CLI talk to: open a corpus, find documents in it."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .doc_cache import DocumentCache
+from .document import build_document
+from .errors import LoadError, NotFoundError
+from .load import Source, discover, load_text
+from .models import Document, LoadProblem
+from .paths import bundled_seeds, cache_dir
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Corpus:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[LoadProblem] = field(default_factory=list)
+    # Notes for the user that are not about one file (e.g. a cache that had to be rebuilt).
+    notes: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+
+    def find(self, key: str) -> Document:
+        """A document by id, unique id prefix, or path."""
+        for doc in self.documents:
+            if doc.id == key:
+                return doc
+        matches = [d for d in self.documents if d.id.startswith(key)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise NotFoundError(f"'{key}' matches {len(matches)} documents: "
+                                + ", ".join(d.id for d in matches[:5]))
+        wanted = Path(key).resolve()
+        for doc in self.documents:
+            if Path(doc.path).resolve() == wanted:
+                return doc
+        raise NotFoundError(f"no document '{key}'; known: " + ", ".join(d.id for d in self.documents[:10]))
+
+
+def default_paths() -> list[Path]:
+    return [bundled_seeds()]
+
+
+def open_corpus(
+    paths: list[Path] | None = None,
+    *,
+    use_cache: bool = True,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Corpus:
+    """Load every article under `paths`; each failure becomes a LoadProblem, never an exception."""
+    sources, problems = discover(paths or default_paths())
+    corpus = Corpus(problems=list(problems))
+    cache = DocumentCache(cache_dir() / "documents.sqlite3") if use_cache else None
+    if cache and cache.note:
+        corpus.notes.append(cache.note)
+    ids = _unique_ids(sources)
+    try:
+        for n, source in enumerate(sources):
+            if cancel is not None and cancel.is_set():
+                break
+            if progress is not None:
+                progress(n, len(sources), str(source.path))
+            doc = cache.get(source.path, source.size, source.mtime_ns) if cache else None
+            if doc is not None:
+                corpus.cache_hits += 1
+            else:
+                try:
+                    doc = build_document(ids[n], source.path, load_text(source.path), source.size)
+                except LoadError as exc:
+                    corpus.problems.append(LoadProblem(str(source.path), str(exc)))
+                    continue
+                except (ValueError, RecursionError, MemoryError) as exc:  # a bug must not cost the corpus
+                    corpus.problems.append(LoadProblem(str(source.path), f"could not be processed: {exc}"))
+                    continue
+                if cache:
+                    cache.put(source.path, source.size, source.mtime_ns, doc)
+            if doc.id != ids[n]:
+                doc = replace(doc, id=ids[n])
+            corpus.documents.append(doc)
+    finally:
+        if cache:
+            cache.close()
+    return corpus
+
+
+def _unique_ids(sources: list[Source]) -> list[str]:
+    """The file stem, made unique with the parent folder's name where two files share a stem."""
+    stems = [s.path.stem for s in sources]
+    stem_counts = Counter(stems)
+    ids: list[str] = []
+    seen: set[str] = set()
+    for source, stem in zip(sources, stems, strict=True):
+        candidate = stem if stem_counts[stem] == 1 else f"{source.path.parent.name}/{stem}"
+        base, k = candidate, 2
+        while candidate in seen:
+            candidate, k = f"{base}~{k}", k + 1
+        seen.add(candidate)
+        ids.append(candidate)
+    return ids

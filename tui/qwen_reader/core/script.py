@@ -1,0 +1,63 @@
+"""Which script a text is written in, and conversion between scripts (OpenCC, the pure-Python port)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from .models import Script
+
+# Share of script-specific characters above which a text counts as one script rather than mixed.
+_DOMINANT = 0.85
+
+
+def _read_table(name: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    text = resources.files("opencc").joinpath("dictionary", name).read_text(encoding="utf-8")
+    for line in text.splitlines():
+        key, _, values = line.partition("\t")
+        if key and values:
+            table[key] = values.split()
+    return table
+
+
+@lru_cache(maxsize=1)
+def _script_only_chars() -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that exist in only one script: a simplified form that converts away, and vice versa."""
+    st = _read_table("STCharacters.txt")
+    ts = _read_table("TSCharacters.txt")
+    simplified = frozenset(k for k, v in st.items() if len(k) == 1 and k not in v)
+    traditional = frozenset(k for k, v in ts.items() if len(k) == 1 and k not in v)
+    return simplified, traditional
+
+
+@lru_cache(maxsize=1)
+def _marker_table() -> dict[int, str]:
+    # Script-only characters become markers, counted with str.count: both run at C speed, and ingest is
+    # bound by this. The marker letters themselves are lowered first so text can't fake a count.
+    simplified, traditional = _script_only_chars()
+    table = {ord("S"): "s", ord("T"): "t"}
+    table.update({ord(c): "S" for c in simplified})
+    table.update({ord(c): "T" for c in traditional})
+    return table
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(simplified-only, traditional-only) character counts."""
+    marked = text.translate(_marker_table())
+    return marked.count("S"), marked.count("T")
+
+
+def script_of_counts(simplified: int, traditional: int) -> Script:
+    total = simplified + traditional
+    if not total:
+        return Script.NEUTRAL
+    if simplified / total >= _DOMINANT:
+        return Script.SIMPLIFIED
+    if traditional / total >= _DOMINANT:
+        return Script.TRADITIONAL
+    return Script.MIXED
+
+
+def detect_script(text: str) -> Script:
+    return script_of_counts(*script_counts(text))

@@ -1,0 +1,71 @@
+"""Sentence segmentation with character offsets; the sentences of a paragraph concatenate back to it."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Sentence
+
+_OPEN_QUOTES = "“「『"
+_CLOSE_QUOTES = "”」』"
+# Only these characters can change the state of the scan; regex skips everything else at C speed.
+# Full-width terminators end a sentence wherever they stand; ASCII ! and ? only where they end a clause,
+# not in "Yahoo!Japan" or a damaged "?zāi".
+_EVENTS = re.compile(r"[“「『”」』]|[。！？；…]+|[!?]+(?![A-Za-z0-9])")
+_ASCII_MARKS = frozenset("!?")
+# Terminators, closing quotes and brackets, and whitespace that belong to the sentence just ended.
+_TAIL = re.compile(r"[。！？；…!?]*[”」』）)’\"'》〉】]*\s*")
+_LATIN_WINDOW = 40
+
+
+def split_sentences(text: str) -> tuple[Sentence, ...]:
+    """Split a paragraph into sentences; whitespace after a sentence stays with it."""
+    if not text:
+        return ()
+    sentences: list[Sentence] = []
+    start = 0
+    depth = 0
+    latin_quote = False
+    pos = 0
+    n = len(text)
+    while True:
+        m = _EVENTS.search(text, pos)
+        if m is None:
+            break
+        token = m.group(0)
+        if token in _OPEN_QUOTES:
+            depth += 1
+            latin_quote = _mostly_latin(text, m.end())
+            pos = m.end()
+            continue
+        if token in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+            pos = m.end()
+            continue
+        # Inside an English quotation, its ! and ? are the quotation's, not the Chinese sentence's.
+        if depth and latin_quote and token[0] in _ASCII_MARKS:
+            pos = m.end()
+            continue
+        tail = _TAIL.match(text, m.end())
+        end = tail.end() if tail else m.end()
+        if depth and end > m.end():
+            tail_text = text[m.end():end]
+            depth = max(0, depth - sum(tail_text.count(q) for q in _CLOSE_QUOTES))
+        if end < n:
+            sentences.append(Sentence(text[start:end], start, end))
+            start = end
+        pos = end
+        if pos >= n:
+            break
+    sentences.append(Sentence(text[start:], start, n))
+    return tuple(sentences)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _mostly_latin(text: str, start: int) -> bool:
+    window = text[start:start + _LATIN_WINDOW]
+    latin = len(_LATIN.findall(window))
+    return latin > 0 and latin / (latin + len(_HAN.findall(window))) > 0.6
