@@ -143,8 +143,8 @@ def test_cleaning_loses_nothing_it_does_not_report() -> None:
         doc = seed(path.name[:3])
         kept = sum(visible_chars(p.text) for p in doc.paragraphs)
         reported = sum(r.removed_chars for r in doc.report)
-        assert visible_chars(doc.raw_text) == kept + reported, path.name
-        assert doc.raw_text == path.read_text(encoding="utf-8")
+        assert visible_chars(doc.raw_text()) == kept + reported, path.name
+        assert doc.raw_text() == path.read_text(encoding="utf-8")
 
 
 def doc_counts(prefix: str) -> dict[str, int]:

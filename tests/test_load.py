@@ -53,7 +53,7 @@ def test_invalid_bytes_decode_with_replacement_and_are_flagged(tmp_path: Path) -
     (tmp_path / "broken.txt").write_bytes(good[:30] + b"\xff\xfe\xfa" + good[30:] + b"\x80")
     corpus = open_corpus([tmp_path], use_cache=False)
     doc, = corpus.documents
-    assert "\ufffd" in doc.raw_text
+    assert "\ufffd" in doc.raw_text()
     assert any("invalid byte" in f for f in doc.flags)
     assert any(s.note == "undecodable bytes" for p in doc.paragraphs for s in p.flags)
 

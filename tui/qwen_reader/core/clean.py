@@ -1,7 +1,7 @@
 """The cleaning pipeline: each rule a named step, each step reported (rule -> count, examples).
 
 Cleaning never loses text silently: every character a rule removes is counted in its report, and the
-as-written text stays on the document (Document.raw_text, Paragraph.source).
+as-written text stays available (Document.raw_text(), Paragraph.source).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import pickle
 import sqlite3
 from pathlib import Path
@@ -29,6 +30,8 @@ class DocumentCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
+        # A cache can lose its last writes in a power cut without harm; it must not cost a start.
+        db.execute("PRAGMA synchronous=NORMAL")
         db.execute(
             "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " version INTEGER, blob BLOB)"
@@ -54,20 +57,20 @@ class DocumentCache:
         try:
             row = self._db.execute(
                 "SELECT blob FROM documents WHERE path=? AND size=? AND mtime_ns=? AND version=?",
-                (str(path.resolve()), size, mtime_ns, PIPELINE_VERSION),
+                (os.path.abspath(path), size, mtime_ns, PIPELINE_VERSION),
             ).fetchone()
             return pickle.loads(row[0]) if row else None
         except (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
             return None
 
-    def put(self, path: Path, size: int, mtime_ns: int, document: Document) -> None:
+    def put_blob(self, path: Path, size: int, mtime_ns: int, blob: bytes) -> None:
+        """Store a document already pickled (by an ingest worker)."""
         if self._db is None:
             return
         with contextlib.suppress(sqlite3.DatabaseError):
             self._db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)",
-                (str(path.resolve()), size, mtime_ns, PIPELINE_VERSION,
-                 pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)),
+                (os.path.abspath(path), size, mtime_ns, PIPELINE_VERSION, blob),
             )
 
     def flush(self) -> None:

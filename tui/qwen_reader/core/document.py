@@ -9,7 +9,7 @@ from .clean import clean
 from .load import Decoded
 from .models import Article, Document, Kind, Paragraph
 from .script import script_counts, script_of_counts
-from .segment import split_sentences
+from .segment import sentence_ends
 
 TITLE_CHARS = 32
 
@@ -38,17 +38,15 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
         size=size,
         report=cleaned.report,
         flags=tuple(flags),
-        raw_text=decoded.text,
     )
 
 
 def _freeze(block: Block, counts: tuple[int, int]) -> Paragraph:
-    sentences = split_sentences(block.text) if block.text else ()
     return Paragraph(
         kind=block.kind,
         text=block.text,
-        source=block.source,
-        sentences=sentences,
+        written=None if block.source.strip() == block.text else block.source,
+        sentence_ends=sentence_ends(block.text),
         script=script_of_counts(*counts),
         level=block.level,
         quoted=block.quoted,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -9,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .doc_cache import DocumentCache
-from .document import build_document
-from .errors import LoadError, NotFoundError
-from .load import Source, discover, load_text
+from .errors import NotFoundError
+from .ingest import build_all
+from .load import Source, discover
 from .models import Document, LoadProblem
 from .paths import bundled_seeds, cache_dir
 
@@ -62,32 +63,32 @@ def open_corpus(
     if cache and cache.note:
         corpus.notes.append(cache.note)
     ids = _unique_ids(sources)
+    found: dict[int, Document] = {}
+    jobs: list[tuple[int, Source]] = []
     try:
         for n, source in enumerate(sources):
+            doc = cache.get(source.path, source.size, source.mtime_ns) if cache else None
+            if doc is None:
+                jobs.append((n, source))
+            else:
+                found[n] = doc if doc.id == ids[n] else replace(doc, id=ids[n])
+        corpus.cache_hits = len(found)
+        results = build_all([(ids[n], str(s.path), s.size) for n, s in jobs])
+        for done, ((n, source), (blob, reason)) in enumerate(zip(jobs, results, strict=False)):
             if cancel is not None and cancel.is_set():
                 break
             if progress is not None:
-                progress(n, len(sources), str(source.path))
-            doc = cache.get(source.path, source.size, source.mtime_ns) if cache else None
-            if doc is not None:
-                corpus.cache_hits += 1
-            else:
-                try:
-                    doc = build_document(ids[n], source.path, load_text(source.path), source.size)
-                except LoadError as exc:
-                    corpus.problems.append(LoadProblem(str(source.path), str(exc)))
-                    continue
-                except (ValueError, RecursionError, MemoryError) as exc:  # a bug must not cost the corpus
-                    corpus.problems.append(LoadProblem(str(source.path), f"could not be processed: {exc}"))
-                    continue
-                if cache:
-                    cache.put(source.path, source.size, source.mtime_ns, doc)
-            if doc.id != ids[n]:
-                doc = replace(doc, id=ids[n])
-            corpus.documents.append(doc)
+                progress(done + 1, len(jobs), str(source.path))
+            if blob is None:
+                corpus.problems.append(LoadProblem(str(source.path), reason or "could not be read"))
+                continue
+            if cache:
+                cache.put_blob(source.path, source.size, source.mtime_ns, blob)
+            found[n] = pickle.loads(blob)
     finally:
         if cache:
             cache.close()
+    corpus.documents = [found[n] for n in sorted(found)]
     return corpus
 
 

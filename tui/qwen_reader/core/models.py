@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -45,13 +47,16 @@ class Sentence(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Paragraph:
     kind: Kind
     text: str
-    # The paragraph as written in the source, before cleaning (joined lines for rejoined ones).
-    source: str
-    sentences: tuple[Sentence, ...] = ()
+    # The paragraph as written, before cleaning (joined lines for rejoined ones); None when cleaning left
+    # it unchanged, which is most paragraphs: `source` gives the as-written text either way.
+    written: str | None = None
+    # End offset of each sentence in `text`; `sentences` is built from these on first use. Keeping only
+    # integers makes a large corpus cheap to build and to load from the cache.
+    sentence_ends: tuple[int, ...] = ()
     script: Script = Script.NEUTRAL
     # Heading level (1 = title) or list nesting depth; 0 where it means nothing.
     level: int = 0
@@ -60,10 +65,33 @@ class Paragraph:
     # Damaged text that cleaning could not repair, flagged where it stands.
     flags: tuple[Span, ...] = ()
 
-    def __reduce__(self) -> tuple[type[Paragraph], tuple[object, ...]]:
-        # Positional rebuild: several times faster to unpickle than the frozen dataclass default.
-        return (Paragraph, (self.kind, self.text, self.source, self.sentences, self.script, self.level,
-                            self.quoted, self.flags))
+    @property
+    def source(self) -> str:
+        return self.text if self.written is None else self.written
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        starts = (0, *self.sentence_ends)
+        return tuple(Sentence(self.text[a:b], a, b) for a, b in zip(starts, self.sentence_ends, strict=False))
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Plain values and a positional rebuild: several times faster to unpickle than the dataclass
+        # default, which matters when a cached corpus holds a hundred thousand paragraphs.
+        return (_paragraph, (self.kind.value, self.text, self.written, self.sentence_ends, self.script.value,
+                             self.level, self.quoted, self.flags))
+
+
+_KINDS = {k.value: k for k in Kind}
+_SCRIPTS = {s.value: s for s in Script}
+
+
+def _paragraph(kind: str, text: str, written: str | None, ends: tuple[int, ...], script: str, level: int,
+               quoted: bool, flags: tuple[Span, ...]) -> Paragraph:
+    # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
+    paragraph = object.__new__(Paragraph)
+    paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=ends,
+                              script=_SCRIPTS[script], level=level, quoted=quoted, flags=flags)
+    return paragraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +128,13 @@ class Document:
     report: tuple[RuleReport, ...] = ()
     # One-line, user-facing notes on loading or cleaning problems (invalid bytes, damaged text).
     flags: tuple[str, ...] = ()
-    # The decoded text exactly as written; cleaning never loses it.
-    raw_text: str = field(default="", repr=False)
+
+    def raw_text(self) -> str:
+        """The whole file as written, decoded as at load time. Read again from disk rather than kept: the
+        file is the source of truth and is never written, and a large corpus should not hold it twice."""
+        from .load import read_bytes
+
+        return read_bytes(Path(self.path)).decode(self.encoding, errors="replace")
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -109,7 +142,7 @@ class Document:
 
     @property
     def sentence_count(self) -> int:
-        return sum(len(p.sentences) for p in self.paragraphs)
+        return sum(len(p.sentence_ends) for p in self.paragraphs)
 
     def report_counts(self) -> dict[str, int]:
         return {r.rule: r.count for r in self.report}

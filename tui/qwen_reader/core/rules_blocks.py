@@ -20,12 +20,14 @@ _BYLINE = re.compile(
     r"^(?:\S{0,10}(?:记者|記者|编辑|編輯|作者|撰文|通讯员|通訊員|责编|責編)|文|撰稿)\s*[:：|｜/]?\s*"
     r"[\u4e00-\u9fff·]{2,4}(?:[\s、,，]+[\u4e00-\u9fff·]{2,4}){0,4}$"
 )
-_BOILERPLATE = re.compile(
-    r"^(?:特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明|Notice|Disclaimer|Copyright|©)\s*[:：]?"
-    r"|仅提供信息存储服务|僅提供信息存儲服務|only provides information storage services"
-    r"|未经授权.{0,6}转载|未經授權.{0,6}轉載",
+# Platform notices: a label with its colon at the start, or a stock phrase anywhere (plain substring tests,
+# which are much cheaper than one regex searched across every paragraph).
+_BOILERPLATE_START = re.compile(
+    r"(?:特别声明|特別聲明|免责声明|免責聲明|版权声明|版權聲明|声明|聲明|Notice|Disclaimer)\s*[:：]|Copyright\b|©",
     re.IGNORECASE,
 )
+_BOILERPLATE_PHRASES = ("仅提供信息存储服务", "僅提供信息存儲服務", "only provides information storage services")
+_NO_REPRINT = re.compile(r"未经.{0,6}授权.{0,8}转载|未經.{0,6}授權.{0,8}轉載")
 _DATE_ONLY = re.compile(r"^[\d\s年月日号號./-]+$")
 _LOST_BULLET = re.compile(r"^[?？](?=[^\s?？])")
 
@@ -147,13 +149,19 @@ def looks_like_heading(text: str) -> bool:
     return not _DATE_ONLY.match(text)
 
 
+def is_boilerplate(text: str) -> bool:
+    if _BOILERPLATE_START.match(text) or any(p in text for p in _BOILERPLATE_PHRASES):
+        return True
+    return ("未经" in text or "未經" in text) and _NO_REPRINT.search(text) is not None
+
+
 def classify(blocks: list[Block]) -> dict[Kind, list[str]]:
     """Name the kind of every unmarked paragraph: boilerplate, byline, heading, or body."""
     found: dict[Kind, list[str]] = {Kind.BOILERPLATE: [], Kind.BYLINE: [], Kind.HEADING: []}
     for block in blocks:
         if block.kind is Kind.CAPTION:
             continue
-        if block.kind is Kind.BODY and _BOILERPLATE.search(block.text):
+        if block.kind is Kind.BODY and is_boilerplate(block.text):
             block.kind = Kind.BOILERPLATE
             found[Kind.BOILERPLATE].append(block.text)
             continue

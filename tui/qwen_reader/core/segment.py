@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .models import Sentence
@@ -16,14 +17,27 @@ _ASCII_MARKS = frozenset("!?")
 # Terminators, closing quotes and brackets, and whitespace that belong to the sentence just ended.
 _TAIL = re.compile(r"[。！？；…!?]*[”」』）)’\"'》〉】]*\s*")
 _LATIN_WINDOW = 40
+_SIMPLE_END = re.compile(r"(?:[。！？；…]+|[!?]+(?![A-Za-z0-9]))[。！？；…!?]*[”」』）)’\"'》〉】]*\s*")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Split a paragraph into sentences; whitespace after a sentence stays with it."""
+    starts = (0, *sentence_ends(text))
+    return tuple(Sentence(text[a:b], a, b) for a, b in itertools.pairwise(starts))
+
+
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """End offset of each sentence; the last one is len(text). Empty text has no sentences."""
     if not text:
         return ()
-    sentences: list[Sentence] = []
-    start = 0
+    if ("!" not in text and "?" not in text) or not any(q in text for q in _OPEN_QUOTES):
+        # No English quotation can hold an ASCII mark here: one regex pass finds every end.
+        ends = [m.end() for m in _SIMPLE_END.finditer(text)]
+        if ends and ends[-1] == len(text):
+            ends.pop()
+        ends.append(len(text))
+        return tuple(ends)
+    ends = []
     depth = 0
     latin_quote = False
     pos = 0
@@ -52,13 +66,12 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
             tail_text = text[m.end():end]
             depth = max(0, depth - sum(tail_text.count(q) for q in _CLOSE_QUOTES))
         if end < n:
-            sentences.append(Sentence(text[start:end], start, end))
-            start = end
+            ends.append(end)
         pos = end
         if pos >= n:
             break
-    sentences.append(Sentence(text[start:], start, n))
-    return tuple(sentences)
+    ends.append(n)
+    return tuple(ends)
 
 
 _LATIN = re.compile(r"[A-Za-z]")

@@ -1,0 +1,74 @@
+"""Turn files into documents, in parallel worker processes when there are many to clean.
+
+Workers send back pickled documents: the parent stores those bytes in the cache as they are and unpickles
+them once, so a document is serialised exactly once on its way to both places.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from .document import build_document
+from .errors import LoadError
+from .load import Decoded, load_text
+
+# Below this many files a process pool costs more to start than it saves.
+PARALLEL_MIN_FILES = 48
+_CHUNK = 16
+
+Job = tuple[str, str, int]  # document id, path, size
+Result = tuple[bytes | None, str | None]  # pickled document, or a one-line reason
+
+
+def build_blob(job: Job) -> Result:
+    doc_id, path, size = job
+    try:
+        document = build_document(doc_id, Path(path), load_text(Path(path)), size)
+    except LoadError as exc:
+        return None, str(exc)
+    except (ValueError, RecursionError, MemoryError) as exc:  # a bug must not cost the corpus
+        return None, f"could not be processed: {exc}"
+    return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL), None
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork when this process runs no other thread (workers then start at once, with the dictionaries
+    already loaded); spawn otherwise, since forking a threaded process (a running UI) is unsafe."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        warm_up()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def warm_up() -> None:
+    """Load the lookup tables cleaning needs, so forked workers inherit them instead of each loading them."""
+    build_document("warm-up", Path("warm-up.txt"), Decoded("術(shù)。", "utf-8", 0), 0)
+
+
+def build_all(jobs: list[Job]) -> Iterator[Result]:
+    """Results in job order; parallel when the machine has cores to spare and the batch is big enough.
+
+    If worker processes cannot run (no spawn support, a killed worker), the rest is built in this process.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    done = 0
+    if workers >= 2 and len(jobs) >= PARALLEL_MIN_FILES:
+        try:
+            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+                try:
+                    for result in pool.map(build_blob, jobs, chunksize=_CHUNK):
+                        done += 1
+                        yield result
+                finally:
+                    pool.shutdown(wait=False, cancel_futures=True)
+            return
+        except (BrokenProcessPool, OSError):
+            pass
+    yield from map(build_blob, jobs[done:])
