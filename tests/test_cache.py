@@ -3,6 +3,9 @@
 import os
 from pathlib import Path
 
+import pytest
+
+from qwen_reader.core import ingest
 from qwen_reader.core.library import open_corpus
 
 
@@ -29,3 +32,38 @@ def test_no_cache_option_cleans_everything(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
     open_corpus([tmp_path])
     assert open_corpus([tmp_path], use_cache=False).cache_hits == 0
+
+
+def _folder_of(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(f"第{i}篇。正文在这里,很长很长。\n\n術(shù)語{i}。", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"")
+    return folder
+
+
+def test_parallel_ingest_matches_serial(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder_of(tmp_path, 60)
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_FILES", 10**9)
+    serial = open_corpus([folder], use_cache=False)
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_FILES", 2)
+    parallel = open_corpus([folder], use_cache=False)
+    assert [d.id for d in parallel.documents] == [d.id for d in serial.documents]
+    assert [d.paragraphs for d in parallel.documents] == [d.paragraphs for d in serial.documents]
+    assert parallel.problems == serial.problems and len(serial.problems) == 1
+    assert parallel.documents[7].paragraphs[1].text == "術語7。"
+
+
+def test_ingest_falls_back_to_one_process_when_workers_fail(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder_of(tmp_path, 10)
+
+    class NoPool:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise OSError("no processes here")
+
+    monkeypatch.setattr(ingest, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(ingest, "ProcessPoolExecutor", NoPool)
+    corpus = open_corpus([folder], use_cache=False)
+    assert len(corpus.documents) == 10 and len(corpus.problems) == 1
