@@ -61,3 +61,42 @@ def script_of_counts(simplified: int, traditional: int) -> Script:
 
 def detect_script(text: str) -> Script:
     return script_of_counts(*script_counts(text))
+
+
+# OpenCC configurations offered to the reader: (config, label, target script).
+CONVERSIONS: dict[str, tuple[str, Script]] = {
+    "s2t": ("Simplified → Traditional", Script.TRADITIONAL),
+    "s2tw": ("Simplified → Traditional (Taiwan)", Script.TRADITIONAL),
+    "s2twp": ("Simplified → Traditional (Taiwan, with phrases)", Script.TRADITIONAL),
+    "s2hk": ("Simplified → Traditional (Hong Kong)", Script.TRADITIONAL),
+    "t2s": ("Traditional → Simplified", Script.SIMPLIFIED),
+    "tw2s": ("Traditional (Taiwan) → Simplified", Script.SIMPLIFIED),
+    "tw2sp": ("Traditional (Taiwan, with phrases) → Simplified", Script.SIMPLIFIED),
+    "hk2s": ("Traditional (Hong Kong) → Simplified", Script.SIMPLIFIED),
+}
+
+
+def available_conversions() -> list[str]:
+    """The configurations this installation of opencc-python-reimplemented actually ships."""
+    config_dir = resources.files("opencc").joinpath("config")
+    return [name for name in CONVERSIONS if config_dir.joinpath(f"{name}.json").is_file()]
+
+
+@lru_cache(maxsize=8)
+def _converter(config: str):  # type: ignore[no-untyped-def]
+    from opencc import OpenCC
+
+    return OpenCC(config)
+
+
+def convert(text: str, config: str) -> str:
+    """Convert with an OpenCC configuration; the result has the same length when only characters change."""
+    if config not in CONVERSIONS:
+        raise ValueError(f"unknown conversion {config!r}; choose from {', '.join(CONVERSIONS)}")
+    return str(_converter(config).convert(text))
+
+
+def changed_positions(original: str, converted: str) -> list[int]:
+    """Offsets in `converted` of characters the conversion changed (phrase conversions may change length,
+    in which case only the aligned prefix is compared)."""
+    return [i for i, (a, b) in enumerate(zip(original, converted, strict=False)) if a != b]

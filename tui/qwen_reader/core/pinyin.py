@@ -1,0 +1,77 @@
+"""Pinyin with tone marks over words, so polyphones read right (银行 yín háng, 行动 xíng dòng).
+
+jieba finds the words; pypinyin reads each word as a whole, using its phrase dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+_HAN_START, _HAN_END = "\u3400", "\u9fff"
+
+
+class Reading(NamedTuple):
+    """One word and its syllables; `start` is the word's offset in the text."""
+
+    word: str
+    start: int
+    syllables: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary load to stderr otherwise
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in _extra_words():
+        tokenizer.add_word(word)
+    return tokenizer
+
+
+def _extra_words() -> list[str]:
+    """Names from assets/words.txt, so 林俊旸 is read as one word (it ships inside the package)."""
+    text = ""
+    for candidate in (resources.files("qwen_reader").joinpath("assets", "words.txt"),
+                      Path(__file__).resolve().parents[3] / "assets" / "words.txt"):
+        try:
+            text = candidate.read_text(encoding="utf-8")
+            break
+        except (FileNotFoundError, NotADirectoryError, ModuleNotFoundError):
+            continue
+    return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
+
+
+def _has_han(text: str) -> bool:
+    return any(_HAN_START <= ch <= _HAN_END for ch in text)
+
+
+@lru_cache(maxsize=65536)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    from pypinyin import Style, pinyin
+
+    return tuple(s[0] for s in pinyin(word, style=Style.TONE, heteronym=False, errors=lambda x: list(x)))
+
+
+def readings(text: str) -> list[Reading]:
+    """Words of `text` that contain Chinese characters, with one syllable per character."""
+    out: list[Reading] = []
+    for word, start, _end in _tokenizer().tokenize(text):
+        if not _has_han(word):
+            continue
+        syllables = _word_pinyin(word)
+        if len(syllables) != len(word):
+            # Mixed words (e.g. "Qwen团队"): read character by character so syllables stay aligned.
+            syllables = tuple(_word_pinyin(ch)[0] if _has_han(ch) else ch for ch in word)
+        out.append(Reading(word, start, syllables))
+    return out
+
+
+def pinyin_line(text: str) -> str:
+    """Space-separated syllables per word, words separated by two spaces (a plain-text rendering)."""
+    return "  ".join(" ".join(r.syllables) for r in readings(text))
