@@ -8,7 +8,7 @@ from .blocks import Block
 from .clean import clean
 from .load import Decoded
 from .models import Article, Document, Kind, Paragraph
-from .script import script_counts, script_of_counts
+from .script import script_counts_many, script_of_counts
 from .segment import sentence_ends
 
 TITLE_CHARS = 32
@@ -16,7 +16,7 @@ TITLE_CHARS = 32
 
 def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Document:
     cleaned = clean(decoded.text)
-    counts = [script_counts(b.text) for b in cleaned.blocks]
+    counts = script_counts_many([b.text for b in cleaned.blocks])
     paragraphs = [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)]
     articles = tuple(_split_articles(paragraphs))
     flags: list[str] = []

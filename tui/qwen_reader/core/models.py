@@ -74,33 +74,62 @@ class Paragraph:
         starts = (0, *self.sentence_ends)
         return tuple(Sentence(self.text[a:b], a, b) for a, b in zip(starts, self.sentence_ends, strict=False))
 
-    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        # Plain values and a positional rebuild: several times faster to unpickle than the dataclass
-        # default, which matters when a cached corpus holds a hundred thousand paragraphs.
-        return (_paragraph, (self.kind.value, self.text, self.written, self.sentence_ends, self.script.value,
-                             self.level, self.quoted, self.flags))
+    def packed(self) -> tuple[object, ...]:
+        """Plain values only: what the document cache stores (cheap to pickle and to load)."""
+        return (self.kind.value, self.text, self.written, self.sentence_ends, self.script.value, self.level,
+                self.quoted, tuple(tuple(f) for f in self.flags))
+
+    @staticmethod
+    def unpack(values: tuple) -> Paragraph:  # type: ignore[type-arg]
+        kind, text, written, ends, script, level, quoted, flags = values
+        # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
+        paragraph = object.__new__(Paragraph)
+        paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=ends,
+                                  script=_SCRIPTS[script], level=level, quoted=quoted,
+                                  flags=tuple(Span(*f) for f in flags))
+        return paragraph
 
 
 _KINDS = {k.value: k for k in Kind}
 _SCRIPTS = {s.value: s for s in Script}
 
 
-def _paragraph(kind: str, text: str, written: str | None, ends: tuple[int, ...], script: str, level: int,
-               quoted: bool, flags: tuple[Span, ...]) -> Paragraph:
-    # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
-    paragraph = object.__new__(Paragraph)
-    paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=ends,
-                              script=_SCRIPTS[script], level=level, quoted=quoted, flags=flags)
-    return paragraph
-
-
-@dataclass(frozen=True, slots=True)
 class Article:
-    title: str
-    paragraphs: tuple[Paragraph, ...]
+    """A report within a document. Loaded from the cache, its paragraphs stay packed as plain tuples until
+    first used: a large corpus starts without building objects for documents nobody has opened yet."""
 
-    def __reduce__(self) -> tuple[type[Article], tuple[object, ...]]:
-        return (Article, (self.title, self.paragraphs))
+    __slots__ = ("_packed", "_paragraphs", "title")
+
+    def __init__(self, title: str, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.title = title
+        self._paragraphs: tuple[Paragraph, ...] | None = paragraphs
+        self._packed: tuple[tuple, ...] | None = None  # type: ignore[type-arg]
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        if self._paragraphs is None:
+            self._paragraphs = tuple(Paragraph.unpack(v) for v in self._packed or ())
+            self._packed = None
+        return self._paragraphs
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Article) and (self.title, self.paragraphs) == (other.title, other.paragraphs)
+
+    def __hash__(self) -> int:
+        return hash(self.title)
+
+    def __repr__(self) -> str:
+        return f"Article(title={self.title!r}, paragraphs={len(self.paragraphs)})"
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        packed = self._packed if self._packed is not None else tuple(p.packed() for p in self.paragraphs)
+        return (_packed_article, (self.title, packed))
+
+
+def _packed_article(title: str, packed: tuple[tuple, ...]) -> Article:  # type: ignore[type-arg]
+    article = object.__new__(Article)
+    article.title, article._paragraphs, article._packed = title, None, packed
+    return article
 
 
 @dataclass(frozen=True, slots=True)
