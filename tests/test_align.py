@@ -43,3 +43,12 @@ def test_counterpart_sentences_start_on_the_same_line() -> None:
         end = block.sentence_lines[i + 1] if i + 1 < len(block.sentence_lines) else block.height
         for column, sentences in zip(block.columns, (original, converted, english), strict=True):
             assert "".join(column[start:end]) == sentences[i]
+
+
+def test_punctuation_never_starts_a_line_when_it_can_be_avoided() -> None:
+    no_start = set("，。、；：？！”」』）》,.;:?!)")
+    for width in (40, 52, 80):
+        for p in seed("000").paragraphs + seed("002").paragraphs:
+            lines = wrap(p.text, width)
+            assert "".join(lines) == p.text
+            assert not [line for line in lines[1:] if line and line[0] in no_start], (width, p.text[:20])

@@ -6,21 +6,28 @@ from textual.app import App
 from textual.binding import Binding
 
 from ..core.library import Corpus
+from ..core.state import Positions, Settings
+from .commands import DocumentCommands, ViewCommands
 from .screens.documents import DocumentListScreen
-from .screens.plain_reader import PlainReaderScreen
+from .screens.help import HelpScreen
+from .screens.reader import ReadingScreen
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "qwen-reader"
+    COMMANDS = App.COMMANDS | {DocumentCommands, ViewCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("o", "documents", "Documents", id="documents"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
     def __init__(self, corpus: Corpus) -> None:
         super().__init__()
         self.corpus = corpus
+        self.settings = Settings()
+        self.positions = Positions()
 
     def on_mount(self) -> None:
         self.push_screen(DocumentListScreen(self.corpus))
@@ -28,8 +35,17 @@ class ReaderApp(App[None]):
             self.open_document(self.corpus.documents[0].id)
 
     def open_document(self, doc_id: str) -> None:
-        self.push_screen(PlainReaderScreen(self.corpus.find(doc_id)))
-
-    def action_documents(self) -> None:
+        """Open a document in the reader, replacing any reader already open (the list stays beneath)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
+        self.push_screen(ReadingScreen(self.corpus.find(doc_id), self.settings, self.positions))
+
+    def action_documents(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,222 @@
+"""Pilot tests of the reading screen: every key in the contract, asserting the state it leaves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.command import CommandPalette
+from textual.widgets import DataTable
+
+from qwen_reader.core.library import open_corpus
+from qwen_reader.core.models import Script
+from qwen_reader.ui.app import ReaderApp
+from qwen_reader.ui.screens.documents import DocumentListScreen
+from qwen_reader.ui.screens.help import HelpScreen
+from qwen_reader.ui.screens.reader import ReadingScreen
+from qwen_reader.ui.widgets.aligned_view import AlignedView
+
+
+def screen_text(app: ReaderApp) -> str:
+    view = app.screen.query_one(AlignedView)
+    return "\n".join(view.render_line(y).text for y in range(view.size.height))
+
+
+async def open_seed(pilot, app: ReaderApp, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
+    doc = next(d for d in app.corpus.documents if d.id.startswith(prefix))
+    app.open_document(doc.id)
+    await pilot.pause()
+    await pilot.pause()
+    assert isinstance(app.screen, ReadingScreen)
+    return app.screen
+
+
+@pytest.fixture(scope="module")
+def corpus():  # type: ignore[no-untyped-def]
+    return open_corpus(use_cache=False)
+
+
+async def test_document_list_then_enter_opens(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert isinstance(app.screen, DocumentListScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 5
+        row = table.get_row_at(0)
+        assert row[1] == "traditional" and row[2] == "1" and "damaged" in row[4]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert app.screen.document.id.startswith("002")
+        await pilot.press("o")
+        assert isinstance(app.screen, DocumentListScreen)
+
+
+async def test_sentence_paragraph_top_bottom_and_back(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "000")
+        nav = screen.navigator
+        await pilot.press("j", "j", "down")
+        assert nav.index == 3
+        await pilot.press("k", "up")
+        assert nav.index == 1
+        await pilot.press("right_curly_bracket")
+        assert nav.position.paragraph == 1 and nav.position.sentence == 0
+        await pilot.press("right_curly_bracket", "left_curly_bracket")
+        assert nav.position.paragraph == 1
+        await pilot.press("j", "left_curly_bracket")
+        assert nav.position.paragraph == 1 and nav.position.sentence == 0
+        await pilot.press("G")
+        assert nav.index == len(nav.order) - 1
+        view = screen.query_one(AlignedView)
+        assert view.cursor == (nav.position.paragraph, nav.position.sentence)
+        assert view.scroll_offset.y > 0
+        await pilot.press("backspace")
+        assert nav.position.paragraph == 1
+        await pilot.press("g")
+        assert nav.index == 0
+        await pilot.pause()
+        assert view.scroll_offset.y == 0
+
+
+async def test_page_keys_move_by_a_screen(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "004")
+        view = screen.query_one(AlignedView)
+        await pilot.press("space")
+        await pilot.pause()
+        first_page = screen.navigator.index
+        assert first_page > 5 and view.scroll_offset.y > 20
+        await pilot.press("pagedown")
+        assert screen.navigator.index > first_page
+        await pilot.press("b", "pageup")
+        await pilot.pause()
+        assert screen.navigator.index < first_page
+        assert view.scroll_offset.y < 20
+
+
+async def test_three_columns_wide_two_narrow_and_script_keys(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "000")
+        layout = screen.query_one(AlignedView).layout_model
+        assert [s.kind for s in layout.specs] == ["chinese", "chinese", "english"]
+        assert layout.specs[0].conversion is None and layout.specs[1].conversion == "t2s"
+        assert "技術負責人" in screen_text(app) and "技术负责人" in screen_text(app)
+        await pilot.press("s")
+        await pilot.pause()
+        layout = screen.query_one(AlignedView).layout_model
+        assert layout.specs[0].conversion == "t2s" and layout.specs[1].conversion is None
+        assert app.settings["primary"] == "simplified"
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.query_one(AlignedView).layout_model.specs[0].conversion is None
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_seed(pilot, app, "001")
+        layout = screen.query_one(AlignedView).layout_model
+        assert [s.kind for s in layout.specs] == ["chinese", "english"]
+        assert screen.document.script is Script.SIMPLIFIED
+        await pilot.press("t")  # the one Chinese column now shows traditional
+        await pilot.pause()
+        assert screen.query_one(AlignedView).layout_model.specs[0].conversion == "s2t"
+        assert "吳泳銘" in screen_text(app)
+
+
+async def test_english_only_and_pinyin_toggle(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "002")
+        await pilot.press("e")
+        await pilot.pause()
+        assert [s.kind for s in screen.query_one(AlignedView).layout_model.specs] == ["english"]
+        await pilot.press("e", "p")
+        await pilot.pause()
+        layout = screen.query_one(AlignedView).layout_model
+        assert layout.specs[0].pinyin and app.settings["pinyin"] is True
+        text = screen_text(app)
+        assert "qiān wèn" in text
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.settings["pinyin"] is False
+        assert "qiān wèn" not in screen_text(app)
+
+
+async def test_help_palette_and_quit(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_seed(pilot, app, "003")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"国产")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen) and app.screen.document.id.startswith("004")
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_reading_position_is_remembered(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "002")
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "j")
+        saved = screen.navigator.position
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "002")
+        assert screen.navigator.position == saved
+
+
+async def test_conversion_choice_is_remembered(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "001")
+        screen.set_conversion("s2twp")
+        await pilot.pause()
+        assert screen.query_one(AlignedView).layout_model.specs[1].conversion == "s2twp"
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "001")
+        assert screen.query_one(AlignedView).layout_model.specs[1].conversion == "s2twp"
+
+
+async def test_markup_and_escapes_show_literally(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("这是[bold red]红字[/]和\x1b[31m转义\x1b[0m。\n\n第二段。", encoding="utf-8")
+    app = ReaderApp(open_corpus([tmp_path], use_cache=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "这是[bold red]红字[/]和转义。" in text
+        assert "\x1b" not in text
+
+
+async def test_empty_huge_paragraph_and_large_document_open(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("字" * 20_000, encoding="utf-8")
+    paragraph = "阿里巴巴正式宣布成立新的事业群,林俊旸在社交平台宣布离职。这是一个测试句子。" * 8
+    big = "".join(f"第{i}段。{paragraph}\n\n" for i in range(60_000))
+    (tmp_path / "big.txt").write_text(big, encoding="utf-8")
+    assert (tmp_path / "big.txt").stat().st_size > 20_000_000
+    corpus = open_corpus([tmp_path], use_cache=False)
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_seed(pilot, app, "one")
+        assert "字字字" in screen_text(app)
+        await pilot.press("G")
+        assert screen.navigator.index == 0  # one sentence: bottom is the same sentence
+        screen = await open_seed(pilot, app, "big")
+        layout = screen.query_one(AlignedView).layout_model
+        assert not layout.complete  # only what is needed was laid out
+        assert "第0段。" in screen_text(app)
+        await pilot.press("j", "j")
+        assert screen.navigator.index == 2
