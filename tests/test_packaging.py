@@ -34,3 +34,15 @@ def test_installed_package_finds_seeds_inside_itself() -> None:
 def test_ruff_is_clean() -> None:
     out = subprocess.run(["ruff", "check", "tui", "tests", "bench"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_every_subpackage_ships_in_the_wheel() -> None:
+    """pyproject lists packages explicitly (seeds and assets are mapped in); a new folder must be listed."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(p.parent.relative_to(REPO / "tui").parts)
+        for p in (REPO / "tui").rglob("__init__.py")
+    }
+    assert found <= listed, f"missing from pyproject packages: {sorted(found - listed)}"

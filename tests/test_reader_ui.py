@@ -220,3 +220,39 @@ async def test_empty_huge_paragraph_and_large_document_open(tmp_path: Path) -> N
         assert "第0段。" in screen_text(app)
         await pilot.press("j", "j")
         assert screen.navigator.index == 2
+
+
+def assert_columns_hold_every_sentence_once(screen: ReadingScreen) -> None:
+    layout = screen.query_one(AlignedView).layout_model
+    layout.ensure_paragraph(len(layout.paragraphs) - 1)
+    for block in layout.blocks:
+        paragraph = layout.paragraphs[block.paragraph]
+        assert len({len(c) for c in block.columns}) == 1
+        for c, spec in enumerate(layout.specs):
+            if spec.kind != "chinese" or spec.conversion or spec.pinyin:
+                continue
+            for s, sentence in enumerate(paragraph.sentences):
+                lines = [ln.text for ln in block.columns[c] if ln.sentence == s and ln.role == "text"]
+                assert "".join(lines) == sentence.text
+                assert all(ln.sentence in (s, -1) for ln in block.columns[c][
+                    block.sentence_tops[s]:([*block.sentence_tops, block.height - 1])[s + 1]])
+
+
+async def test_alignment_and_cursor_survive_resizing(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "000")
+        for _ in range(25):
+            await pilot.press("j")
+        for width, height in ((80, 30), (100, 40), (160, 45), (80, 24)):
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.pause()
+            view = screen.query_one(AlignedView)
+            layout = view.layout_model
+            assert sum(layout.widths) + 3 * (len(layout.widths) - 1) <= view.scrollable_content_region.width
+            pos = screen.navigator.position
+            top, _rows = layout.sentence_span(pos.paragraph, pos.sentence)
+            assert view.scroll_offset.y <= top < view.scroll_offset.y + view.scrollable_content_region.height
+            assert_columns_hold_every_sentence_once(screen)
+            assert screen.navigator.index == 25

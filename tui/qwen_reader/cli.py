@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .core.library import Corpus, open_corpus
 from .core.paths import HOME_ENV, bundled_seeds
 
 EXIT_NOTHING_OPENED = 2
+BENCH_EXIT_ENV = "QWEN_READER_BENCH_EXIT"
 
 
 class _DefaultToRead(click.Group):
@@ -43,7 +45,9 @@ def read(paths: tuple[Path, ...], no_cache: bool) -> None:
     corpus = _open(paths, no_cache)
     from .ui.app import ReaderApp  # Textual is imported only when a screen is wanted.
 
-    ReaderApp(corpus).run()
+    # bench/startup.py: run without a terminal and quit as soon as the first screen is painted.
+    bench = os.environ.get(BENCH_EXIT_ENV) == "1"
+    ReaderApp(corpus, exit_when_ready=bench).run(headless=bench)
 
 
 @cli.command(name="list")

@@ -24,6 +24,18 @@ def cell_len(text: str) -> int:
     return sum(char_cells(ch) for ch in text)
 
 
+def fit_cells(text: str, width: int) -> str:
+    """`text` cut or padded to exactly `width` cells (a wide character that would straddle is dropped)."""
+    out, used = [], 0
+    for ch in text:
+        cells = char_cells(ch)
+        if used + cells > width:
+            break
+        out.append(ch)
+        used += cells
+    return "".join(out) + " " * (width - used)
+
+
 def wrap(text: str, width: int) -> list[str]:
     """Greedy wrap to `width` cells (see wrap_offsets); every character appears exactly once."""
     return [text[a:b] for a, b in wrap_offsets(text, width)]

@@ -59,15 +59,28 @@ def _word_pinyin(word: str) -> tuple[str, ...]:
 
 
 def readings(text: str) -> list[Reading]:
-    """Words of `text` that contain Chinese characters, with one syllable per character."""
+    """Words of `text` that contain Chinese characters, with one syllable per character.
+
+    jieba's dictionary is simplified, so traditional text is segmented and read through its simplified
+    form (character for character; if a phrase conversion changed the length, the text is used as is)."""
+    from .script import script_counts
+
+    simplified = text
+    if script_counts(text)[1]:
+        from .script import convert
+
+        converted = convert(text, "t2s")
+        if len(converted) == len(text):
+            simplified = converted
     out: list[Reading] = []
-    for word, start, _end in _tokenizer().tokenize(text):
+    for reading_word, start, end in _tokenizer().tokenize(simplified):
+        word = text[start:end]
         if not _has_han(word):
             continue
-        syllables = _word_pinyin(word)
+        syllables = _word_pinyin(reading_word)
         if len(syllables) != len(word):
             # Mixed words (e.g. "Qwen团队"): read character by character so syllables stay aligned.
-            syllables = tuple(_word_pinyin(ch)[0] if _has_han(ch) else ch for ch in word)
+            syllables = tuple(_word_pinyin(ch)[0] if _has_han(ch) else ch for ch in reading_word)
         out.append(Reading(word, start, syllables))
     return out
 

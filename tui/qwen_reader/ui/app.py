@@ -23,9 +23,11 @@ class ReaderApp(App[None]):
         Binding("question_mark", "help", "Help", id="help"),
     ]
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, *, exit_when_ready: bool = False) -> None:
         super().__init__()
         self.corpus = corpus
+        # For bench/startup.py: quit once the first screen has been painted.
+        self.exit_when_ready = exit_when_ready
         self.settings = Settings()
         self.positions = Positions()
 
@@ -33,6 +35,8 @@ class ReaderApp(App[None]):
         self.push_screen(DocumentListScreen(self.corpus))
         if len(self.corpus.documents) == 1:
             self.open_document(self.corpus.documents[0].id)
+        elif self.exit_when_ready:
+            self.call_after_refresh(self.exit)
 
     def open_document(self, doc_id: str) -> None:
         """Open a document in the reader, replacing any reader already open (the list stays beneath)."""

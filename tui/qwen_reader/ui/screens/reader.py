@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...core.align import fit_cells
 from ...core.layout import ColumnSpec, ReadingLayout, column_specs
 from ...core.models import Document, Script
 from ...core.navigation import Navigator, Position
@@ -95,6 +96,8 @@ class ReadingScreen(Screen[None]):
                                      primary=main, secondary=other)
         key = (tuple(specs), tuple(widths))
         if key != self._layout_key:
+            if self._layout_key is None and getattr(self.app, "exit_when_ready", False):
+                self.call_after_refresh(self.app.exit)
             self._layout_key = key
             view.set_layout(ReadingLayout(self.document, specs, widths))
             self._headers(specs, widths, main, other, main_label, other_label)
@@ -110,7 +113,7 @@ class ReadingScreen(Screen[None]):
                 labels.append(f"{main_label} ({main or 'as written'}){' + pinyin' if spec.pinyin else ''}")
             else:
                 labels.append(f"{other_label} ({other or 'as written'})")
-        cells = [label[: w].ljust(w) for label, w in zip(labels, widths, strict=True)]
+        cells = [fit_cells(label, w) for label, w in zip(labels, widths, strict=True)]
         self.query_one("#column-headers", Static).update(" │ ".join(cells))
 
     def _grow_layout(self) -> None:

@@ -149,8 +149,13 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         elif line.role == "text" and block.changed and block.changed[c] and line.sentence >= 0:
             changed = block.changed[c][line.sentence]
             mark = style + self.get_component_rich_style("aligned-view--changed")
-            for i, ch in enumerate(line.text):
-                out.append(Segment(_safe(ch), mark if (line.start + i) in changed else style))
+            # One segment per run of changed or unchanged characters.
+            run_start = 0
+            for i in range(1, len(line.text) + 1):
+                if i == len(line.text) or ((line.start + i) in changed) != ((line.start + run_start) in changed):
+                    run_style = mark if (line.start + run_start) in changed else style
+                    out.append(Segment(_safe(line.text[run_start:i]), run_style))
+                    run_start = i
         else:
             out.append(Segment(_safe(line.text), style))
         used = sum(cell_len(s.text) for s in out)

@@ -1,0 +1,48 @@
+"""Snapshot tests (pytest-textual-snapshot): what a reader sees, compared against approved SVGs.
+
+Update after an intended change with `python -m pytest tests/test_snapshots.py --snapshot-update`, and look
+at the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qwen_reader.core.library import open_corpus
+from qwen_reader.ui.app import ReaderApp
+
+
+def reader_app() -> ReaderApp:
+    return ReaderApp(open_corpus(use_cache=False))
+
+
+def opener(prefix: str):  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        app = pilot.app
+        app.open_document(next(d.id for d in app.corpus.documents if d.id.startswith(prefix)))
+        await pilot.pause()
+        await pilot.pause()
+
+    return run_before
+
+
+def test_document_list(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(reader_app(), terminal_size=(160, 45))
+
+
+@pytest.mark.parametrize("size", [(160, 45), (100, 40)], ids=["160x45", "100x40"])
+@pytest.mark.parametrize("prefix", ["000", "001"], ids=["traditional-000", "simplified-001"])
+def test_reading_screen(snap_compare, prefix: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(reader_app(), terminal_size=size, run_before=opener(prefix), press=["j", "j"])
+
+
+def test_pinyin_on(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("002"), press=["p", "j"])
+
+
+def test_english_only(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(reader_app(), terminal_size=(100, 40), run_before=opener("002"), press=["e"])
+
+
+def test_help(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("003"), press=["question_mark"])
