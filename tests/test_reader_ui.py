@@ -203,6 +203,7 @@ async def test_markup_and_escapes_show_literally(tmp_path: Path) -> None:
 
 async def test_empty_huge_paragraph_and_large_document_open(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text("字" * 20_000, encoding="utf-8")
+    (tmp_path / "images.md").write_text("![](a.png)\n\n![]()\n", encoding="utf-8")
     paragraph = "阿里巴巴正式宣布成立新的事业群,林俊旸在社交平台宣布离职。这是一个测试句子。" * 8
     big = "".join(f"第{i}段。{paragraph}\n\n" for i in range(60_000))
     (tmp_path / "big.txt").write_text(big, encoding="utf-8")
@@ -210,6 +211,10 @@ async def test_empty_huge_paragraph_and_large_document_open(tmp_path: Path) -> N
     corpus = open_corpus([tmp_path], use_cache=False)
     app = ReaderApp(corpus)
     async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_seed(pilot, app, "images")
+        assert screen.navigator.empty and "empty document" in str(screen.query_one("#reader-status").render())
+        await pilot.press("j", "G", "space", "right_curly_bracket", "p", "p", "e", "e")
+        assert isinstance(app.screen, ReadingScreen)
         screen = await open_seed(pilot, app, "one")
         assert "字字字" in screen_text(app)
         await pilot.press("G")
