@@ -34,3 +34,18 @@ def seed(prefix: str) -> Document:
 
 def texts(doc: Document, kind: str | None = None) -> list[str]:
     return [p.text for p in doc.paragraphs if kind is None or p.kind.value == kind]
+
+
+@pytest.fixture(scope="session")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny random-weight zh->en package, built once per test session (see fixture_model.py)."""
+    from fixture_model import build_package
+
+    return build_package(tmp_path_factory.mktemp("argos-build"))
+
+
+@pytest.fixture
+def installed_model(argos_package: Path, _isolated_home: Path):  # type: ignore[no-untyped-def]
+    from qwen_reader.core.translate.packages import install_from_file
+
+    return install_from_file(argos_package)

@@ -52,8 +52,9 @@ def test_read_a_seed_in_a_real_terminal(tmp_path: Path) -> None:
         screen = term.wait_for("国产 AI 峰会发言摘录")  # the document list
         assert "traditional" in screen and "simplified" in screen
         term.keys("Enter")
-        screen = term.wait_for("English — no translation yet")
-        assert "技術負責人" in screen and "技术负责人" in screen  # as written, and converted
+        term.wait_for("English — gloss (CC-CEDICT), not a translation")
+        screen = term.wait_for("技术负责人")  # converted; the screen repaints as the gloss arrives
+        assert "技術負責人" in screen  # as written, and converted
         assert "sentence 1/" in screen
         term.keys("p")
         screen = term.wait_for("+ pinyin")
@@ -74,7 +75,7 @@ def test_narrow_terminal_shows_one_chinese_column(tmp_path: Path) -> None:
     try:
         term.wait_for("国产 AI 峰会发言摘录")
         term.keys("Down", "Enter")
-        screen = term.wait_for("English — no translation yet")
+        screen = term.wait_for("English — gloss")
         assert "简体 simplified (as written)" in screen and "繁體" not in screen.split("\n")[1]
         for line in screen.splitlines()[2:-3]:
             assert line.count("│") <= 1

@@ -261,3 +261,43 @@ async def test_alignment_and_cursor_survive_resizing(corpus) -> None:  # type: i
             assert view.scroll_offset.y <= top < view.scroll_offset.y + view.scrollable_content_region.height
             assert_columns_hold_every_sentence_once(screen)
             assert screen.navigator.index == 25
+
+
+async def _translated_screen(app: ReaderApp, pilot, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
+    screen = await open_seed(pilot, app, prefix)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
+async def test_english_column_fills_from_the_installed_model(corpus, installed_model) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.translate.service import translatable
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _translated_screen(app, pilot, "003")
+        assert len(screen.english) == len(translatable(screen.document))
+        assert screen.engine_name == "argos translate-zh_en-0_0_1 0.0.1"
+        header = str(screen.query_one("#column-headers").render())
+        assert "English — argos translate-zh_en-0_0_1 0.0.1" in header
+        layout = screen.query_one(AlignedView).layout_model
+        block = layout.blocks[0]
+        english = [ln for ln in block.columns[2] if ln.role == "text"]
+        assert english and "".join(ln.text for ln in english if ln.sentence == 0) == screen.english[(0, 0)]
+        assert_columns_hold_every_sentence_once(screen)
+        bar = screen.query_one("#translation-progress")
+        assert bar.progress == bar.total == len(translatable(screen.document))
+
+
+async def test_without_a_model_the_english_column_is_a_labelled_gloss(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _translated_screen(app, pilot, "002")
+        assert screen.gloss and screen.engine_name.startswith("gloss")
+        header = str(screen.query_one("#column-headers").render())
+        assert "English — gloss (CC-CEDICT), not a translation" in header
+        status = str(screen.query_one("#reader-status").render())
+        assert "engine: gloss" in status and "qwen-reader model install" in status
+        roles = {ln.role for block in screen.query_one(AlignedView).layout_model.blocks for ln in block.columns[2]}
+        assert "gloss" in roles and "text" not in roles

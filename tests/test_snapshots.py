@@ -10,17 +10,25 @@ import pytest
 
 from qwen_reader.core.library import open_corpus
 from qwen_reader.ui.app import ReaderApp
+from qwen_reader.ui.widgets.aligned_view import AlignedView
 
 
 def reader_app() -> ReaderApp:
     return ReaderApp(open_corpus(use_cache=False))
 
 
-def opener(prefix: str):  # type: ignore[no-untyped-def]
+def opener(prefix: str, *, pinyin: bool = False):  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         app = pilot.app
+        app.settings.set("pinyin", pinyin)
         app.open_document(next(d.id for d in app.corpus.documents if d.id.startswith(prefix)))
         await pilot.pause()
+        # No model is installed here: the English column is the gloss, filled by a worker; wait for it.
+        await app.workers.wait_for_complete()
+        # The layout grows in the background (status line and scrollbar show it): wait until it is whole.
+        view = app.screen.query_one(AlignedView)
+        while view.layout_model is None or not view.layout_model.complete:
+            await pilot.pause(0.05)
         await pilot.pause()
 
     return run_before
@@ -37,7 +45,7 @@ def test_reading_screen(snap_compare, prefix: str, size: tuple[int, int]) -> Non
 
 
 def test_pinyin_on(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("002"), press=["p", "j"])
+    assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("002", pinyin=True), press=["j"])
 
 
 def test_english_only(snap_compare) -> None:  # type: ignore[no-untyped-def]

@@ -87,6 +87,72 @@ def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
         click.echo(document_text(document))
 
 
+@cli.command()
+@click.argument("doc")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON rows instead of text.")
+def translate(doc: str, as_json: bool) -> None:
+    """Print DOC's sentences beside their English (from the cache where possible). DOC as for inspect."""
+    from .core.translate.service import TranslationService, load_engine, open_cache
+
+    path = Path(doc)
+    corpus = _open((path,) if path.exists() else (), False)
+    document = corpus.documents[0] if path.exists() else corpus.find(doc)
+    engine = load_engine()
+    cache = open_cache()
+    if cache.note:
+        click.echo(f"note: {cache.note}", err=True)
+    service = TranslationService(engine, cache)
+    rows = sorted((r for batch in service.rows(document) for r in batch), key=lambda r: (r.paragraph, r.sentence))
+    cache.close()
+    if as_json:
+        click.echo(json.dumps([{"paragraph": r.paragraph, "sentence": r.sentence, "source": r.source,
+                                "english": r.english, "engine": engine.name} for r in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    click.echo(f"engine: {engine.name}")
+    for r in rows:
+        click.echo(f"[{r.paragraph}.{r.sentence}] {r.source.strip()}\n        {r.english}")
+
+
+@cli.group()
+def model() -> None:
+    """The offline zh->en translation model (an argos package)."""
+
+
+@model.command()
+def status() -> None:
+    """Which zh->en model is installed (name, version, size, path), or that none is."""
+    from .core.translate.packages import installed_models, packages_dir
+
+    models = installed_models()
+    if not models:
+        click.echo(f"no Chinese -> English model installed (looked in {packages_dir()}); the reader shows a "
+                   "CC-CEDICT word gloss instead.\ninstall one: qwen-reader model install "
+                   "(or --file PATH.argosmodel)")
+        return
+    for n, m in enumerate(models):
+        mark = "in use" if n == 0 else "installed"
+        click.echo(f"{mark}: {m.name}  version {m.version}  {m.size / 1e6:.1f} MB  {m.path}")
+
+
+@model.command()
+@click.option("--file", "file", type=click.Path(path_type=Path), help="Install this .argosmodel file.")
+def install(file: Path | None) -> None:
+    """Install the zh->en package from argos's package index, or from a file with --file."""
+    from .core.translate.packages import install_from_file, install_from_index
+
+    if file is not None:
+        installed = install_from_file(file)
+    else:
+        with click.progressbar(length=1, label="downloading zh->en model") as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = max(total, done, 1)
+                bar.update(done - bar.pos)
+
+            installed = install_from_index(progress)
+    click.echo(f"installed {installed.name} {installed.version} at {installed.path}")
+
+
 def _open(paths: tuple[Path, ...], no_cache: bool) -> Corpus:
     corpus = open_corpus(list(paths) or [bundled_seeds()], use_cache=not no_cache)
     for note in corpus.notes:

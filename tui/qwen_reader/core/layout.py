@@ -59,12 +59,14 @@ EnglishSource = Callable[[int, int], "str | None"]
 
 class ReadingLayout:
     def __init__(self, document: Document, specs: list[ColumnSpec], widths: list[int],
-                 english: EnglishSource | None = None) -> None:
+                 english: EnglishSource | None = None, *, english_role: str = "text") -> None:
         self.document = document
         self.paragraphs: tuple[Paragraph, ...] = document.paragraphs
         self.specs = specs
         self.widths = widths
         self.english = english or (lambda p, s: None)
+        # "text" for a translation, "gloss" for the dictionary gloss (styled and labelled differently).
+        self.english_role = english_role
         self.blocks: list[Block] = []
         self._tops: list[int] = []
         self.total_lines = 0
@@ -86,6 +88,15 @@ class ReadingLayout:
             self._tops.append(block.top)
             self.total_lines += block.height
         return True
+
+    def invalidate_from(self, paragraph: int) -> None:
+        """Forget the layout from `paragraph` on (its English arrived); it is laid out again on demand."""
+        if paragraph >= len(self.blocks):
+            return
+        del self.blocks[paragraph:]
+        del self._tops[paragraph:]
+        last = self.blocks[-1] if self.blocks else None
+        self.total_lines = last.top + last.height if last else 0
 
     def ensure_paragraph(self, paragraph: int) -> None:
         while len(self.blocks) <= paragraph and not self.complete:
@@ -138,7 +149,7 @@ class ReadingLayout:
                 changed[c] = [frozenset(changed_positions(a, b)) for a, b in zip(sentences, texts[c], strict=True)]
         for s in range(len(sentences)):
             rendered = [
-                self._sentence_lines(spec, texts[c][s], s, max(2, self.widths[c] - len(marker)))
+                self._sentence_lines(spec, texts[c][s], s, max(2, self.widths[c] - len(marker)), self.english_role)
                 for c, spec in enumerate(self.specs)
             ]
             height = max(len(lines) for lines in rendered)
@@ -164,9 +175,11 @@ class ReadingLayout:
         return sentences
 
     @staticmethod
-    def _sentence_lines(spec: ColumnSpec, text: str, sentence: int, width: int) -> list[Line]:
-        if spec.kind == "english" and not text:
-            return [Line("·", sentence, 0, "placeholder")]
+    def _sentence_lines(spec: ColumnSpec, text: str, sentence: int, width: int, english_role: str) -> list[Line]:
+        if spec.kind == "english":
+            if not text:
+                return [Line("·", sentence, 0, "placeholder")]
+            return [Line(text[a:b], sentence, a, english_role) for a, b in wrap_offsets(text, width)]
         if spec.pinyin and spec.kind == "chinese":
             out: list[Line] = []
             for pieces in wrap_pieces(text, width):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from textual import events
+import threading
+
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, ProgressBar, Static
 
 from ...core.align import fit_cells
 from ...core.layout import ColumnSpec, ReadingLayout, column_specs
@@ -45,12 +48,19 @@ class ReadingScreen(Screen[None]):
         self.navigator = Navigator(document)
         self.english_only = False
         self._layout_key: tuple[object, ...] | None = None
+        # English per (paragraph, sentence), filled by the translation worker.
+        self.english: dict[tuple[int, int], str] = {}
+        self.engine_name = "starting…"
+        self.gloss = False
+        self._cancel = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title", markup=False)
         yield Static(id="column-headers", markup=False)
         yield AlignedView(id="aligned")
-        yield Static(id="reader-status", markup=False)
+        with Horizontal(id="status-row"):
+            yield Static(id="reader-status", markup=False)
+            yield ProgressBar(id="translation-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -60,6 +70,62 @@ class ReadingScreen(Screen[None]):
         self.query_one("#reader-title", Static).update(self._title_line())
         self.query_one(AlignedView).focus()
         self.set_interval(0.02, self._grow_layout)
+        # Translation starts once the first screen is up: importing CTranslate2 and loading a model take
+        # time the reader should not wait for.
+        self.call_after_refresh(self._translate)
+
+    def on_unmount(self) -> None:
+        self._cancel.set()
+
+    # -- translation --------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="translation")
+    def _translate(self) -> None:
+        from ...core.translate.service import TranslationService, load_engine, open_cache
+
+        try:
+            engine = load_engine()
+        except Exception as exc:  # a broken model must not take the reader down: fall back to the gloss
+            from ...core.translate.engines import GlossEngine
+
+            self.app.call_from_thread(self.notify, f"translation model failed to load: {exc}; showing a gloss",
+                                      severity="warning", timeout=8)
+            engine = GlossEngine()
+        cache = open_cache()
+        if cache.note:
+            self.app.call_from_thread(self.notify, cache.note, severity="warning", timeout=8)
+        self.app.call_from_thread(self._engine_ready, engine.name, engine.model_id.startswith("gloss"))
+        service = TranslationService(engine, cache)
+        try:
+            pos = self.navigator.position
+            start = pos.paragraph if pos else 0
+            first = range(max(0, start - 2), start + 30)
+            for rows in service.rows(self.document, first=first, cancel=self._cancel,
+                                     progress=lambda done, total: self.app.call_from_thread(
+                                         self._progress, done, total)):
+                if self._cancel.is_set():
+                    break
+                self.app.call_from_thread(self._rows_ready, [(r.paragraph, r.sentence, r.english) for r in rows])
+        finally:
+            cache.close()
+
+    def _engine_ready(self, name: str, gloss: bool) -> None:
+        self.engine_name = name
+        self.gloss = gloss
+        self._layout_key = None
+        self._relayout()
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#translation-progress", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+
+    def _rows_ready(self, rows: list[tuple[int, int, str]]) -> None:
+        if not rows:
+            return
+        for p, s, english in rows:
+            self.english[(p, s)] = english
+        self.query_one(AlignedView).invalidate_from(min(p for p, _, _ in rows))
+        self._status()
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._relayout)
@@ -94,12 +160,14 @@ class ReadingScreen(Screen[None]):
         main, other, main_label, other_label = self._conversions()
         specs, widths = column_specs(width, english_only=self.english_only, pinyin=self.settings["pinyin"],
                                      primary=main, secondary=other)
-        key = (tuple(specs), tuple(widths))
+        key = (tuple(specs), tuple(widths), self.gloss)
         if key != self._layout_key:
             if self._layout_key is None and getattr(self.app, "exit_when_ready", False):
                 self.call_after_refresh(self.app.exit)
             self._layout_key = key
-            view.set_layout(ReadingLayout(self.document, specs, widths))
+            view.set_layout(ReadingLayout(self.document, specs, widths,
+                                          english=lambda p, s: self.english.get((p, s)),
+                                          english_role="gloss" if self.gloss else "text"))
             self._headers(specs, widths, main, other, main_label, other_label)
         self._show_cursor(center=True)
 
@@ -108,13 +176,20 @@ class ReadingScreen(Screen[None]):
         labels = []
         for spec in specs:
             if spec.kind == "english":
-                labels.append("English — no translation yet")
+                labels.append(self._english_label())
             elif spec.conversion is main and spec.pinyin == self.settings["pinyin"] and not labels:
                 labels.append(f"{main_label} ({main or 'as written'}){' + pinyin' if spec.pinyin else ''}")
             else:
                 labels.append(f"{other_label} ({other or 'as written'})")
         cells = [fit_cells(label, w) for label, w in zip(labels, widths, strict=True)]
         self.query_one("#column-headers", Static).update(" │ ".join(cells))
+
+    def _english_label(self) -> str:
+        if self.gloss:
+            return "English — gloss (CC-CEDICT), not a translation"
+        if self.engine_name == "starting…":
+            return "English — loading the translation engine…"
+        return f"English — {self.engine_name}"
 
     def _grow_layout(self) -> None:
         view = self.query_one(AlignedView)
@@ -145,8 +220,9 @@ class ReadingScreen(Screen[None]):
         flags = f"  ⚑ {len(self.document.flags)} flag(s)" if self.document.flags else ""
         pinyin = "  pinyin" if self.settings["pinyin"] else ""
         mode = "  English only" if self.english_only else ""
+        hint = " — no model installed: qwen-reader model install" if self.gloss else ""
         self.query_one("#reader-status", Static).update(
-            f"{where}  ·  engine: none (no translation yet){pinyin}{mode}{flags}{pending}")
+            f"{where}  ·  engine: {self.engine_name}{hint}{pinyin}{mode}{flags}{pending}")
 
     def _title_line(self) -> str:
         doc = self.document

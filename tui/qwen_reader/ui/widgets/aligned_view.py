@@ -34,6 +34,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         "aligned-view--changed",
         "aligned-view--pinyin",
         "aligned-view--placeholder",
+        "aligned-view--gloss",
         "aligned-view--damaged",
         "aligned-view--gutter",
         "aligned-view--marker",
@@ -62,6 +63,24 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                 del self._strips[key]
         if old != cursor:
             self.refresh()
+
+    def invalidate_from(self, paragraph: int) -> None:
+        """Paragraphs from `paragraph` on changed (their English arrived): lay them out again, keeping the
+        cursor's sentence where it was on screen."""
+        layout = self.layout_model
+        if layout is None or paragraph >= len(layout.blocks):
+            return
+        anchor = None
+        if self.cursor is not None and self.cursor[0] < len(layout.blocks):
+            anchor = layout.sentence_span(*self.cursor)[0] - self.scroll_offset.y
+        layout.invalidate_from(paragraph)
+        self._strips.clear()
+        if anchor is not None and self.cursor is not None:
+            top = layout.sentence_span(*self.cursor)[0]
+            self._sync_size()
+            self.scroll_to(y=max(0, top - anchor), animate=False, force=True)
+        self._sync_size()
+        self.refresh()
 
     def grow(self, paragraphs: int = 100) -> bool:
         """Lay out more of the document (called in the background until done)."""
@@ -144,8 +163,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             out.append(Segment(text, style + self.get_component_rich_style("aligned-view--marker")))
         if line.role == "pinyin":
             out.append(Segment(_safe(line.text), style + self.get_component_rich_style("aligned-view--pinyin")))
-        elif line.role == "placeholder":
-            out.append(Segment(line.text, style + self.get_component_rich_style("aligned-view--placeholder")))
+        elif line.role in ("placeholder", "gloss"):
+            out.append(Segment(_safe(line.text), style + self.get_component_rich_style(f"aligned-view--{line.role}")))
         elif line.role == "text" and block.changed and block.changed[c] and line.sentence >= 0:
             changed = block.changed[c][line.sentence]
             mark = style + self.get_component_rich_style("aligned-view--changed")
