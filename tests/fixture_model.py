@@ -54,7 +54,7 @@ def _shape(name: str) -> tuple[int, ...] | None:
     return None
 
 
-def _build_model(model_dir: Path, vocabulary: list[str], seed: int = 0) -> None:
+def _build_model(model_dir: Path, vocabulary: list[str], seed: int = 0, eos_bias: float = 4.0) -> None:
     from ctranslate2.specs import transformer_spec
 
     rng = np.random.default_rng(seed)
@@ -76,7 +76,7 @@ def _build_model(model_dir: Path, vocabulary: list[str], seed: int = 0) -> None:
     spec._visit(fill)
     # A bias towards </s> keeps random outputs short, as a trained model's would be.
     bias = np.zeros((VOCAB,), dtype=np.float32)
-    bias[vocabulary.index("</s>")] = 4.0
+    bias[vocabulary.index("</s>")] = eos_bias
     spec.decoder.projection.bias = bias
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
@@ -85,7 +85,8 @@ def _build_model(model_dir: Path, vocabulary: list[str], seed: int = 0) -> None:
     spec.save(str(model_dir))
 
 
-def build_package(out_dir: Path, *, version: str = "0.0.1", from_code: str = "zh", to_code: str = "en") -> Path:
+def build_package(out_dir: Path, *, version: str = "0.0.1", from_code: str = "zh", to_code: str = "en",
+                  eos_bias: float = 4.0) -> Path:
     """Write a .argosmodel file into out_dir and return its path."""
     import sentencepiece as spm
 
@@ -96,7 +97,7 @@ def build_package(out_dir: Path, *, version: str = "0.0.1", from_code: str = "zh
         vocabulary = [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
         root = work / f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
         (root / "model").mkdir(parents=True)
-        _build_model(root / "model", vocabulary)
+        _build_model(root / "model", vocabulary, eos_bias=eos_bias)
         (root / "sentencepiece.model").write_bytes(sp_path.read_bytes())
         (root / "metadata.json").write_text(json.dumps({
             "package_version": version, "argos_version": "1.9", "from_code": from_code, "from_name": "Chinese",

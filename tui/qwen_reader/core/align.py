@@ -21,7 +21,7 @@ def char_cells(ch: str) -> int:
 def cell_len(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(char_cells(ch) for ch in text)
+    return sum(map(char_cells, text))
 
 
 def fit_cells(text: str, width: int) -> str:

@@ -99,12 +99,13 @@ class ReadingLayout:
         self.total_lines = last.top + last.height if last else 0
 
     def ensure_paragraph(self, paragraph: int) -> None:
-        while len(self.blocks) <= paragraph and not self.complete:
-            self.extend(200)
+        if len(self.blocks) <= paragraph:
+            self.extend(paragraph + 1 - len(self.blocks))
 
     def ensure_line(self, line: int) -> None:
+        # Small steps: painting the first screen should lay out little more than the screen.
         while self.total_lines <= line and not self.complete:
-            self.extend(50)
+            self.extend(8)
 
     def block_at(self, line: int) -> tuple[Block, int] | None:
         self.ensure_line(line)

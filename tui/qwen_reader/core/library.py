@@ -11,7 +11,6 @@ from pathlib import Path
 
 from .doc_cache import DocumentCache
 from .errors import NotFoundError
-from .ingest import build_all
 from .load import Source, discover
 from .models import Document, LoadProblem
 from .paths import bundled_seeds, cache_dir
@@ -73,6 +72,9 @@ def open_corpus(
             else:
                 found[n] = doc if doc.id == ids[n] else replace(doc, id=ids[n])
         corpus.cache_hits = len(found)
+        # Cleaning code (and the process pool) load only when some file actually needs cleaning.
+        from .ingest import build_all
+
         results = build_all([(ids[n], str(s.path), s.size) for n, s in jobs])
         for done, ((n, source), (blob, reason)) in enumerate(zip(jobs, results, strict=False)):
             if cancel is not None and cancel.is_set():

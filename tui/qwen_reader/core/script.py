@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from .models import Script
 
@@ -105,9 +106,34 @@ def available_conversions() -> list[str]:
 
 @lru_cache(maxsize=8)
 def _converter(config: str):  # type: ignore[no-untyped-def]
+    """An OpenCC converter. Parsing its text dictionaries takes ~60 ms on every start, so the parsed tables
+    (plain dicts and tuples) are kept with marshal in the user cache and loaded from there next time."""
+    import marshal
+
     from opencc import OpenCC
 
-    return OpenCC(config)
+    from .paths import cache_dir
+
+    dictionaries = resources.files("opencc").joinpath("dictionary")
+    stamp = max(int(Path(str(p)).stat().st_mtime_ns) for p in dictionaries.iterdir())
+    cached = cache_dir() / f"opencc-{config}-{stamp}.marshal"
+    try:
+        converter = OpenCC()
+        converter.conversion = config
+        converter._dict_chain_data = marshal.loads(cached.read_bytes())
+        converter._dict_init_done = True
+        return converter
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    converter = OpenCC(config)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_bytes(marshal.dumps(converter._dict_chain_data))
+        tmp.replace(cached)
+    except (OSError, ValueError):
+        pass
+    return converter
 
 
 def convert(text: str, config: str) -> str:

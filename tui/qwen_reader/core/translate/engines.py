@@ -119,6 +119,10 @@ _SKIP = re.compile(r"^(abbr\.|surname|(old |archaic )?variant of|see |used in|ar
                    re.IGNORECASE)
 
 
+_SURNAMES = frozenset("林吴吳周郁范唐杨楊姚王李张張刘劉陈陳马馬蔡邵蒋蔣井韩韓胡闫閆罗羅雷许許黄黃赵趙孙孫朱高徐何郭梁宋"
+                      "谢謝郑鄭曹彭曾肖萧蕭田董潘袁于余叶葉杜戴夏钟鍾汪任姜崔谭譚廖邹鄒熊金陆陸郝孔白崔康毛邱秦江史顾顧侯")
+
+
 def _meaning(word: str) -> str | None:
     entry = _dictionary().lookup(word)
     if entry is None:
@@ -142,8 +146,12 @@ def gloss(sentence: str) -> str:
             words.append(between)
         meaning = _meaning(r.word)
         if meaning is None and len(r.word) > 1:
-            # Not in the dictionary: most often a name, so give its sound rather than its characters' senses.
-            meaning = "".join(r.syllables).capitalize()
+            if r.word[0] in _SURNAMES and len(r.word) <= 3:
+                # A name: its sound says more than its characters' senses.
+                meaning = "".join(r.syllables).capitalize()
+            else:
+                meaning = "-".join(m or s for m, s in zip((_meaning(ch) for ch in r.word), r.syllables,
+                                                            strict=True))
         words.append(meaning or r.word)
         pos = r.start + len(r.word)
     tail = sentence[pos:].strip()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from ...core.align import fit_cells
 from ...core.layout import ColumnSpec, ReadingLayout, column_specs
@@ -18,6 +18,8 @@ from ...core.navigation import Navigator, Position
 from ...core.state import Positions, Settings
 from ..widgets.aligned_view import AlignedView
 
+KEY_HINTS = (" ? help  j/k sentence  {/} paragraph  space/b page  s/t script  e English  p pinyin  "
+             "o documents  ^p palette  q quit")
 # Layout work done per background tick: small enough to keep keys responsive on a 20 MB document.
 _GROW_PARAGRAPHS = 40
 
@@ -53,6 +55,7 @@ class ReadingScreen(Screen[None]):
         self.engine_name = "starting…"
         self.gloss = False
         self._cancel = threading.Event()
+        self._started = False  # set once the first layout is painted and translation has been started
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title", markup=False)
@@ -61,7 +64,9 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="status-row"):
             yield Static(id="reader-status", markup=False)
             yield ProgressBar(id="translation-progress", show_eta=False)
-        yield Footer()
+        # One line of key hints instead of a Footer: the Footer mounts a widget per key, which costs the
+        # first screen more than everything else on it (measured with bench/startup.py).
+        yield Static(KEY_HINTS, id="key-hints", markup=False)
 
     def on_mount(self) -> None:
         saved = self.positions.get(self.document.path)
@@ -69,10 +74,10 @@ class ReadingScreen(Screen[None]):
             self.navigator.index = self.navigator.index_of(Position(*saved))
         self.query_one("#reader-title", Static).update(self._title_line())
         self.query_one(AlignedView).focus()
-        self.set_interval(0.02, self._grow_layout)
-        # Translation starts once the first screen is up: importing CTranslate2 and loading a model take
-        # time the reader should not wait for.
-        self.call_after_refresh(self._translate)
+        # Lays out the rest of the document in small steps; paused whenever the layout is complete.
+        self._grower = self.set_interval(0.02, self._grow_layout, pause=True)
+        # Lay out now, so the very first frame already shows the text.
+        self._relayout()
 
     def on_unmount(self) -> None:
         self._cancel.set()
@@ -108,6 +113,9 @@ class ReadingScreen(Screen[None]):
                 self.app.call_from_thread(self._rows_ready, [(r.paragraph, r.sentence, r.english) for r in rows])
         finally:
             cache.close()
+
+    def on_aligned_view_layout_invalidated(self) -> None:
+        self._grower.resume()
 
     def _engine_ready(self, name: str, gloss: bool) -> None:
         self.engine_name = name
@@ -154,7 +162,8 @@ class ReadingScreen(Screen[None]):
 
     def _relayout(self) -> None:
         view = self.query_one(AlignedView)
-        width = view.scrollable_content_region.width or self.size.width
+        # Before the first arrange the view has no size yet: it will be the screen less its scrollbar.
+        width = view.scrollable_content_region.width or self.app.size.width - 1
         if width < 10:
             return
         main, other, main_label, other_label = self._conversions()
@@ -162,14 +171,20 @@ class ReadingScreen(Screen[None]):
                                      primary=main, secondary=other)
         key = (tuple(specs), tuple(widths), self.gloss)
         if key != self._layout_key:
-            if self._layout_key is None and getattr(self.app, "exit_when_ready", False):
-                self.call_after_refresh(self.app.exit)
+            if not self._started:
+                self._started = True
+                if getattr(self.app, "exit_when_ready", False):
+                    self.call_after_refresh(self.app.first_screen_painted)  # type: ignore[attr-defined]
+                # Translation starts once the first screen is painted: importing CTranslate2, loading a
+                # model or the dictionary hold the interpreter for a while, and the reader must not wait.
+                self.call_after_refresh(self._translate)
             self._layout_key = key
             view.set_layout(ReadingLayout(self.document, specs, widths,
                                           english=lambda p, s: self.english.get((p, s)),
                                           english_role="gloss" if self.gloss else "text"))
             self._headers(specs, widths, main, other, main_label, other_label)
         self._show_cursor(center=True)
+        self._grower.resume()
 
     def _headers(self, specs: list[ColumnSpec], widths: list[int], main: str | None, other: str | None,
                  main_label: str, other_label: str) -> None:
@@ -196,6 +211,8 @@ class ReadingScreen(Screen[None]):
         if view.layout_model is not None and not view.layout_model.complete:
             view.grow(_GROW_PARAGRAPHS)
             self._status()
+        else:
+            self._grower.pause()
 
     # -- cursor ------------------------------------------------------------------------------------------
 
@@ -220,7 +237,7 @@ class ReadingScreen(Screen[None]):
         flags = f"  ⚑ {len(self.document.flags)} flag(s)" if self.document.flags else ""
         pinyin = "  pinyin" if self.settings["pinyin"] else ""
         mode = "  English only" if self.english_only else ""
-        hint = " — no model installed: qwen-reader model install" if self.gloss else ""
+        hint = " · no model: qwen-reader model install" if self.gloss else ""
         self.query_one("#reader-status", Static).update(
             f"{where}  ·  engine: {self.engine_name}{hint}{pinyin}{mode}{flags}{pending}")
 

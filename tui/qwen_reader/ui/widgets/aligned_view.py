@@ -8,6 +8,7 @@ from collections import OrderedDict
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -45,8 +46,24 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
         self._strips: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
+        self._styles: dict[str, Style] = {}
 
     # -- state from the screen -----------------------------------------------------------------------
+
+    class LayoutInvalidated(Message):
+        """Part of the layout was dropped and must be grown again in the background."""
+
+    def _style(self, name: str) -> Style:
+        # Resolving a component style is costly and painting asks for the same few on every line.
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(name)
+        return style
+
+    def notify_style_update(self) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super().notify_style_update()
 
     def set_layout(self, layout: ReadingLayout) -> None:
         self.layout_model = layout
@@ -75,6 +92,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             anchor = layout.sentence_span(*self.cursor)[0] - self.scroll_offset.y
         layout.invalidate_from(paragraph)
         self._strips.clear()
+        self.post_message(self.LayoutInvalidated())
         if anchor is not None and self.cursor is not None:
             top = layout.sentence_span(*self.cursor)[0]
             self._sync_size()
@@ -140,47 +158,45 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         assert layout is not None
         paragraph = layout.paragraphs[block.paragraph]
         base = self.rich_style + self._kind_style(paragraph.kind)
-        cursor = self.get_component_rich_style("aligned-view--cursor") if highlighted else Style()
-        gutter = self.get_component_rich_style("aligned-view--gutter")
+        cursor = self._style("aligned-view--cursor") if highlighted else Style()
+        gutter = self._style("aligned-view--gutter")
         segments: list[Segment] = []
         for c, column in enumerate(block.columns):
             if c:
                 segments.append(Segment(" │ ", gutter))
             line = column[offset]
             width = layout.widths[c]
-            style = base + cursor
-            segments.extend(self._column_segments(block, c, line, width, style, paragraph.kind))
-        return Strip(segments)
+            segments.extend(self._column_segments(block, c, line, width, base, paragraph.kind, cursor))
+        # Every column is padded or cropped to its width: the total is known, and Rich need not measure
+        # the wide characters again.
+        return Strip(segments, sum(layout.widths) + 3 * (len(layout.widths) - 1))
 
     def _column_segments(self, block: Block, c: int, line: Line, width: int, style: Style,
-                         kind: Kind) -> list[Segment]:
-        layout = self.layout_model
-        assert layout is not None
+                         kind: Kind, cursor: Style) -> list[Segment]:
         marker = MARKERS.get(kind, "")
         out: list[Segment] = []
         if marker:
             text = marker if line.first else " " * len(marker)
-            out.append(Segment(text, style + self.get_component_rich_style("aligned-view--marker")))
-        if line.role == "pinyin":
-            out.append(Segment(_safe(line.text), style + self.get_component_rich_style("aligned-view--pinyin")))
-        elif line.role in ("placeholder", "gloss"):
-            out.append(Segment(_safe(line.text), style + self.get_component_rich_style(f"aligned-view--{line.role}")))
+            out.append(Segment(text, style + self._style("aligned-view--marker") + cursor))
+        if line.role in ("pinyin", "placeholder", "gloss"):
+            out.append(Segment(_safe(line.text), style + self._style(f"aligned-view--{line.role}") + cursor))
         elif line.role == "text" and block.changed and block.changed[c] and line.sentence >= 0:
             changed = block.changed[c][line.sentence]
-            mark = style + self.get_component_rich_style("aligned-view--changed")
+            plain = style + cursor
+            mark = style + self._style("aligned-view--changed") + cursor
             # One segment per run of changed or unchanged characters.
             run_start = 0
             for i in range(1, len(line.text) + 1):
                 if i == len(line.text) or ((line.start + i) in changed) != ((line.start + run_start) in changed):
-                    run_style = mark if (line.start + run_start) in changed else style
+                    run_style = mark if (line.start + run_start) in changed else plain
                     out.append(Segment(_safe(line.text[run_start:i]), run_style))
                     run_start = i
         else:
-            out.append(Segment(_safe(line.text), style))
+            out.append(Segment(_safe(line.text), style + cursor))
         used = sum(cell_len(s.text) for s in out)
         if used > width:
             return _crop(out, width)
-        out.append(Segment(" " * (width - used), style))
+        out.append(Segment(" " * (width - used), style + cursor))
         return out
 
     def _kind_style(self, kind: Kind) -> Style:
@@ -189,7 +205,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             Kind.BYLINE: "aligned-view--byline", Kind.BOILERPLATE: "aligned-view--boilerplate",
             Kind.QUOTE: "aligned-view--quote",
         }.get(kind)
-        return self.get_component_rich_style(name) if name else Style()
+        return self._style(name) if name else Style()
 
     def on_resize(self) -> None:
         self._sync_size()
