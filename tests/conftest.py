@@ -18,6 +18,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """Every test gets its own user-state folder; nothing touches the real home directory."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv(HOME_ENV, str(home))
+    # Models come only from the test's own folder, never from a developer's argos setup.
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
     return home
 
 
@@ -49,3 +51,27 @@ def installed_model(argos_package: Path, _isolated_home: Path):  # type: ignore[
     from qwen_reader.core.translate.packages import install_from_file
 
     return install_from_file(argos_package)
+
+
+async def settle(pilot, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the reading screen has started translating, every worker has finished, and the layout is
+    whole: what a reader sees a moment after opening, without racing the background work."""
+    import time
+
+    from qwen_reader.ui.screens.reader import ReadingScreen
+    from qwen_reader.ui.widgets.aligned_view import AlignedView
+
+    app = pilot.app
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause(0.05)
+        screen = app.screen
+        if not isinstance(screen, ReadingScreen):
+            continue
+        view = screen.query_one(AlignedView)
+        busy = [w for w in app.workers if not w.is_finished]
+        if screen.engine_name != "starting…" and not busy and view.layout_model is not None \
+                and view.layout_model.complete:
+            await pilot.pause()
+            return
+    raise AssertionError("the reading screen did not settle")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import shlex
 import shutil
 import subprocess
 import time
@@ -17,14 +17,21 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("qw
                                 reason="needs tmux and the installed qwen-reader script")
 
 
+# The installed script, by absolute path: a tmux server started elsewhere may have another PATH.
+READER = shlex.quote(shutil.which("qwen-reader") or "qwen-reader")
+
+
 class Terminal:
     def __init__(self, home: Path, width: int, height: int) -> None:
         self.name = f"qr-{uuid.uuid4().hex[:8]}"
         self.done = home / "exit-code"
-        command = f"qwen-reader; echo $? > {self.done}"
-        env = {**os.environ, HOME_ENV: str(home), "TERM": "xterm-256color"}
+        # The command gets its environment explicitly: a tmux server that is already running would
+        # otherwise hand the session its own environment, not ours.
+        # COLUMNS/LINES (set by test runners) would override the pane size Textual reads.
+        command = (f"env -u COLUMNS -u LINES {HOME_ENV}={shlex.quote(str(home))} TERM=xterm-256color {READER}; "
+                   f"echo $? > {self.done}")
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
-                        command], check=True, env=env)
+                        command], check=True)
 
     def screen(self) -> str:
         return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True,

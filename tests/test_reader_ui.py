@@ -8,6 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
+from conftest import settle
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.models import Script
 from qwen_reader.ui.app import ReaderApp
@@ -265,9 +266,7 @@ async def test_alignment_and_cursor_survive_resizing(corpus) -> None:  # type: i
 
 async def _translated_screen(app: ReaderApp, pilot, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
     screen = await open_seed(pilot, app, prefix)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    await settle(pilot)
     return screen
 
 

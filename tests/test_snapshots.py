@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import settle
 from qwen_reader.core.library import open_corpus
 from qwen_reader.ui.app import ReaderApp
-from qwen_reader.ui.widgets.aligned_view import AlignedView
 
 
 def reader_app() -> ReaderApp:
@@ -22,14 +22,9 @@ def opener(prefix: str, *, pinyin: bool = False):  # type: ignore[no-untyped-def
         app = pilot.app
         app.settings.set("pinyin", pinyin)
         app.open_document(next(d.id for d in app.corpus.documents if d.id.startswith(prefix)))
-        await pilot.pause()
-        # No model is installed here: the English column is the gloss, filled by a worker; wait for it.
-        await app.workers.wait_for_complete()
-        # The layout grows in the background (status line and scrollbar show it): wait until it is whole.
-        view = app.screen.query_one(AlignedView)
-        while view.layout_model is None or not view.layout_model.complete:
-            await pilot.pause(0.05)
-        await pilot.pause()
+        # No model is installed here: the English column is the gloss, filled by a worker, and the layout
+        # grows in the background (status line and scrollbar show it): wait for both.
+        await settle(pilot)
 
     return run_before
 
