@@ -192,7 +192,7 @@ class ReadingScreen(Screen[None]):
         for spec in specs:
             if spec.kind == "english":
                 labels.append(self._english_label())
-            elif spec.conversion is main and spec.pinyin == self.settings["pinyin"] and not labels:
+            elif not labels:  # the first Chinese column shows the chosen script
                 labels.append(f"{main_label} ({main or 'as written'}){' + pinyin' if spec.pinyin else ''}")
             else:
                 labels.append(f"{other_label} ({other or 'as written'})")
