@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -17,6 +18,9 @@ from ...core.models import Document, Script
 from ...core.navigation import Navigator, Position
 from ...core.state import Positions, Settings
 from ..widgets.aligned_view import AlignedView
+
+if TYPE_CHECKING:
+    from ...core.translate.service import TranslationService
 
 KEY_HINTS = (" ? help  j/k sentence  {/} paragraph  space/b page  s/t script  e English  p pinyin  "
              "o documents  ^p palette  q quit")
@@ -102,17 +106,23 @@ class ReadingScreen(Screen[None]):
         self.app.call_from_thread(self._engine_ready, engine.name, engine.model_id.startswith("gloss"))
         service = TranslationService(engine, cache)
         try:
-            pos = self.navigator.position
-            start = pos.paragraph if pos else 0
-            first = range(max(0, start - 2), start + 30)
-            for rows in service.rows(self.document, first=first, cancel=self._cancel,
-                                     progress=lambda done, total: self.app.call_from_thread(
-                                         self._progress, done, total)):
-                if self._cancel.is_set():
-                    break
-                self.app.call_from_thread(self._rows_ready, [(r.paragraph, r.sentence, r.english) for r in rows])
+            self._translate_rows(service)
+        except Exception as exc:  # say it once; the reader keeps working without English
+            self.app.call_from_thread(self.notify, f"translation stopped: {type(exc).__name__}: {exc}",
+                                      severity="error", timeout=10)
         finally:
             cache.close()
+
+    def _translate_rows(self, service: TranslationService) -> None:
+        """Runs in the worker thread: the paragraphs around the cursor first, each batch sent to the UI."""
+        pos = self.navigator.position
+        start = pos.paragraph if pos else 0
+        first = range(max(0, start - 2), start + 30)
+        for rows in service.rows(self.document, first=first, cancel=self._cancel,
+                                 progress=lambda done, total: self.app.call_from_thread(self._progress, done, total)):
+            if self._cancel.is_set():
+                break
+            self.app.call_from_thread(self._rows_ready, [(r.paragraph, r.sentence, r.english) for r in rows])
 
     def on_aligned_view_layout_invalidated(self) -> None:
         self._grower.resume()
