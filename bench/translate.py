@@ -35,15 +35,23 @@ def median_time(fn, runs: int) -> float:  # type: ignore[no-untyped-def]
     return statistics.median(times)
 
 
-def first_screen(home: Path, runs: int) -> float:
+def first_screens(homes: list[Path], runs: int) -> list[list[float]]:
+    """Launch-to-first-paint times for each home, the homes alternating run by run (drift hits all)."""
     from startup import launch
 
-    env = {**os.environ, "QWEN_READER_HOME": str(home), "QWEN_READER_BENCH_EXIT": "1"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed program runs (see startup.py)
     seed = sorted((REPO / "seeds").glob("004*.txt"))[0]
     argv = [sys.executable, "-m", "qwen_reader", str(seed)]
-    launch(argv, env)  # warm the document cache
-    return statistics.median(launch(argv, env) for _ in range(runs))
+    envs = []
+    for home in homes:
+        env = {**os.environ, "QWEN_READER_HOME": str(home), "QWEN_READER_BENCH_EXIT": "1"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed program runs (see startup.py)
+        launch(argv, env)  # warm the document cache
+        envs.append(env)
+    times: list[list[float]] = [[] for _ in homes]
+    for _ in range(runs):
+        for k, env in enumerate(envs):
+            times[k].append(launch(argv, env))
+    return times
 
 
 def main() -> None:
@@ -119,10 +127,10 @@ def main() -> None:
     print(f"{'(c) CTranslate2 translate_batch (floor)':44}{c:>10.3f}{n / c:>14.1f}")
     print(f"engine_vs_floor: {b / c:.2f}x the floor's time")
 
-    with_t = first_screen(with_model, 5)
-    without_t = first_screen(without_model, 5)
-    print(f"first screen (median of 5): with a model {with_t:.3f} s, without {without_t:.3f} s "
-          f"(ratio {with_t / without_t:.2f})")
+    with_times, without_times = first_screens([with_model, without_model], 11)
+    paired = statistics.median(w / o for w, o in zip(with_times, without_times, strict=True))
+    print(f"first screen (median of 11, alternating): with a model {statistics.median(with_times):.3f} s, "
+          f"without {statistics.median(without_times):.3f} s (median paired ratio {paired:.2f})")
     print(f"speedup_vs_argos: {a / b:.1f}")
 
 
