@@ -124,15 +124,23 @@ _SURNAMES = frozenset("林吴吳周郁范唐杨楊姚王李张張刘劉陈陳马
 
 
 def _meaning(word: str) -> str | None:
+    """The first everyday sense of a word: common senses (lower-case) before names of places and things,
+    and a proper noun cut to its name ("Google, Internet company…" -> "Google")."""
     entry = _dictionary().lookup(word)
     if entry is None:
         return None
-    for definition in entry.definition_entries:
-        for meaning in definition.definitions:
-            text = _NOTE.sub("", meaning).strip(" ;,")
-            if text and not _SKIP.match(text):
-                return text.split(";")[0].strip()
-    return None
+    senses = [
+        _NOTE.sub("", meaning).strip(" ;,").split(";")[0].strip()
+        for definition in entry.definition_entries
+        for meaning in definition.definitions
+    ]
+    senses = [s for s in senses if s and not _SKIP.match(s)]
+    if not senses:
+        return None
+    common = [s for s in senses if s[0].islower()]
+    if common:
+        return common[0]
+    return senses[0].split(",")[0].strip()
 
 
 def gloss(sentence: str) -> str:
