@@ -22,6 +22,17 @@ from qwen_reader.core.translate.packages import PackageError, install_from_file,
 from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache, translatable
 
 SENTENCES = [s.text for p in seed("002").paragraphs[:6] for s in p.sentences]
+# Prepended to code run in a subprocess: any attempt to open a connection fails loudly.
+NO_NETWORK = (
+    "import socket\n"
+    "ATTEMPTS = []\n"
+    "def refuse(*a, **k):\n"
+    "    ATTEMPTS.append(a)\n"
+    "    raise OSError('network is off')\n"
+    "socket.socket.connect = refuse\n"
+    "socket.create_connection = refuse\n"
+    "socket.getaddrinfo = refuse\n"
+)
 
 
 class CountingEngine:
@@ -105,12 +116,7 @@ def test_cli_model_commands(argos_package: Path, tmp_path: Path) -> None:
 
 
 def test_model_install_without_network_says_how_to_use_a_file(tmp_path: Path) -> None:
-    code = (
-        "import socket\n"
-        "def refuse(*a, **k): raise OSError('network is off')\n"
-        "socket.socket.connect = refuse\n"
-        "socket.create_connection = refuse\n"
-        "socket.getaddrinfo = refuse\n"
+    code = NO_NETWORK + (
         "from qwen_reader.cli import main\n"
         "main()\n"
     )
@@ -122,30 +128,26 @@ def test_model_install_without_network_says_how_to_use_a_file(tmp_path: Path) ->
 
 
 def test_translation_is_offline_and_never_imports_argos_translate(installed_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code = (
-        "import socket, sys\n"
-        "def refuse(*a, **k): raise AssertionError('network used')\n"
-        "socket.socket.connect = refuse\n"
-        "socket.create_connection = refuse\n"
+    code = NO_NETWORK + (
+        "import sys\n"
         "from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache\n"
         "service = TranslationService(load_engine(), open_cache())\n"
         "english = service.translate(['他是阿里巴巴最年轻的技术负责人。', '林俊旸宣布离职。'])\n"
         "assert len(english) == 2\n"
         "print(','.join(m for m in ('argostranslate.translate', 'stanza', 'torch') if m in sys.modules))\n"
+        "print('network attempts:', len(ATTEMPTS))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ}, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == ""
+    assert out.stdout.splitlines() == ["", "network attempts: 0"]
 
 
 def test_parity_with_argostranslate(installed_model) -> None:  # type: ignore[no-untyped-def]
     """Each sentence's English equals what argostranslate.translate gives for it alone with the same model."""
     sentences = SENTENCES[:6]
-    code = (
-        "import json, sys, socket\n"
-        "def refuse(*a, **k): raise AssertionError('network used')\n"
-        "socket.socket.connect = refuse\n"
+    code = NO_NETWORK + (
+        "import json, sys\n"
         "from argostranslate import translate\n"
         "langs = {l.code: l for l in translate.get_installed_languages()}\n"
         "translation = langs['zh'].get_translation(langs['en'])\n"
@@ -154,6 +156,7 @@ def test_parity_with_argostranslate(installed_model) -> None:  # type: ignore[no
         "translation.underlying.sentencizer = Whole()  # argos's own splitter would go online\n"
         "sentences = json.loads(sys.stdin.read())\n"
         "print(json.dumps([translation.translate(s) for s in sentences]))\n"
+        "assert not ATTEMPTS, ATTEMPTS\n"
     )
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages_dir())}
     out = subprocess.run([sys.executable, "-c", code], input=json.dumps(sentences), capture_output=True,
@@ -190,7 +193,6 @@ def test_cache_hit_after_restart(installed_model) -> None:  # type: ignore[no-un
 def test_killed_process_keeps_finished_batches(installed_model, _isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
     code = (
         "import os\n"
-        "from qwen_reader.core.translate import service\n"
         "from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache\n"
         "from qwen_reader.core.library import open_corpus\n"
         "doc = open_corpus().find('004')\n"

@@ -12,7 +12,8 @@ import click
 from . import __version__
 from .core.errors import ReaderError
 from .core.library import Corpus, open_corpus
-from .core.paths import HOME_ENV, bundled_seeds
+from .core.models import Document
+from .core.paths import HOME_ENV
 
 EXIT_NOTHING_OPENED = 2
 BENCH_EXIT_ENV = "QWEN_READER_BENCH_EXIT"
@@ -78,9 +79,7 @@ def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
     """Show how DOC was cleaned and structured. DOC is a path, or the id or id prefix of a bundled seed."""
     from .core.report_text import document_json, document_text
 
-    path = Path(doc)
-    corpus = _open((path,) if path.exists() else (), no_cache)
-    document = corpus.documents[0] if path.exists() else corpus.find(doc)
+    document = _document(doc, no_cache)
     if as_json:
         click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
     else:
@@ -94,9 +93,7 @@ def translate(doc: str, as_json: bool) -> None:
     """Print DOC's sentences beside their English (from the cache where possible). DOC as for inspect."""
     from .core.translate.service import TranslationService, load_engine, open_cache
 
-    path = Path(doc)
-    corpus = _open((path,) if path.exists() else (), False)
-    document = corpus.documents[0] if path.exists() else corpus.find(doc)
+    document = _document(doc, False)
     engine = load_engine()
     cache = open_cache()
     if cache.note:
@@ -153,8 +150,16 @@ def install(file: Path | None) -> None:
     click.echo(f"installed {installed.name} {installed.version} at {installed.path}")
 
 
+def _document(key: str, no_cache: bool) -> Document:
+    """A document by path, or by the id or id prefix of a bundled seed."""
+    path = Path(key)
+    if path.exists():
+        return _open((path,), no_cache).documents[0]
+    return _open((), no_cache).find(key)
+
+
 def _open(paths: tuple[Path, ...], no_cache: bool) -> Corpus:
-    corpus = open_corpus(list(paths) or [bundled_seeds()], use_cache=not no_cache)
+    corpus = open_corpus(list(paths) or None, use_cache=not no_cache)
     for note in corpus.notes:
         click.echo(f"note: {note}", err=True)
     if not corpus.documents:
