@@ -67,3 +67,20 @@ def test_ingest_falls_back_to_one_process_when_workers_fail(tmp_path: Path,
     monkeypatch.setattr(ingest, "ProcessPoolExecutor", NoPool)
     corpus = open_corpus([folder], use_cache=False)
     assert len(corpus.documents) == 10 and len(corpus.problems) == 1
+
+
+def test_a_bug_while_cleaning_one_file_costs_only_that_file(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _folder_of(tmp_path, 3)
+    real = ingest.build_document
+
+    def flaky(doc_id, path, decoded, size):  # type: ignore[no-untyped-def]
+        if path.name == "001.txt":
+            raise KeyError("simulated bug")
+        return real(doc_id, path, decoded, size)
+
+    monkeypatch.setattr(ingest, "build_document", flaky)
+    corpus = open_corpus([folder], use_cache=False)
+    assert [d.id for d in corpus.documents] == ["000", "002"]
+    reasons = {Path(p.path).name: p.reason for p in corpus.problems}
+    assert reasons["001.txt"] == "could not be processed: KeyError: 'simulated bug'"

@@ -33,8 +33,8 @@ def build_blob(job: Job) -> Result:
         document = build_document(doc_id, Path(path), load_text(Path(path)), size)
     except LoadError as exc:
         return None, str(exc)
-    except (ValueError, RecursionError, MemoryError) as exc:  # a bug must not cost the corpus
-        return None, f"could not be processed: {exc}"
+    except Exception as exc:  # a bug in cleaning one file must not cost the corpus (nor kill a worker's batch)
+        return None, f"could not be processed: {type(exc).__name__}: {exc}"
     return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL), None
 
 

@@ -130,8 +130,7 @@ class ReadingScreen(Screen[None]):
     def _engine_ready(self, name: str, gloss: bool) -> None:
         self.engine_name = name
         self.gloss = gloss
-        self._layout_key = None
-        self._relayout()
+        self._relayout()  # the gloss is laid out in its own style; the header names the engine either way
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#translation-progress", ProgressBar)
@@ -192,7 +191,7 @@ class ReadingScreen(Screen[None]):
             view.set_layout(ReadingLayout(self.document, specs, widths,
                                           english=lambda p, s: self.english.get((p, s)),
                                           english_role="gloss" if self.gloss else "text"))
-            self._headers(specs, widths, main, other, main_label, other_label)
+        self._headers(specs, widths, main, other, main_label, other_label)
         self._show_cursor(center=True)
         self._grower.resume()
 
@@ -318,5 +317,4 @@ class ReadingScreen(Screen[None]):
         target = CONVERSIONS[config][1]
         key = "to_traditional" if target is Script.TRADITIONAL else "to_simplified"
         self.settings.set(key, config)
-        self._layout_key = None
         self._relayout()

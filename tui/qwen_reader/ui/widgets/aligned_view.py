@@ -94,10 +94,11 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         self.post_message(self.LayoutInvalidated())
         if anchor is not None and self.cursor is not None:
-            top = layout.sentence_span(*self.cursor)[0]
+            top = layout.sentence_span(*self.cursor)[0]  # lays out again down to the cursor
             self._sync_size()
             self.scroll_to(y=max(0, top - anchor), animate=False, force=True)
-        self._sync_size()
+        else:
+            self._sync_size()
         self.refresh()
 
     def grow(self, paragraphs: int = 100) -> bool:
