@@ -17,8 +17,8 @@ import time
 from pathlib import Path
 
 from qwen_reader.core.library import open_corpus
-from qwen_reader.core.load import discover, load_text
-from qwen_reader.core.paths import HOME_ENV, bundled_seeds
+from qwen_reader.core.store.paths import HOME_ENV, bundled_seeds
+from qwen_reader.core.text.load import discover, load_text
 
 
 def seed_paragraphs() -> list[str]:

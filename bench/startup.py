@@ -19,7 +19,7 @@ import tempfile
 import time
 
 from qwen_reader.core.library import open_corpus
-from qwen_reader.core.paths import HOME_ENV, bundled_seeds
+from qwen_reader.core.store.paths import HOME_ENV, bundled_seeds
 
 BARE_APP = """
 from textual.app import App

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from qwen_reader.core.document import build_document
-from qwen_reader.core.load import load_text
-from qwen_reader.core.models import Document
-from qwen_reader.core.paths import HOME_ENV
+from qwen_reader.core.store.paths import HOME_ENV
+from qwen_reader.core.text.load import load_text
+from qwen_reader.core.text.model import Document
+from qwen_reader.core.text.structure import build_document
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

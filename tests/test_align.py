@@ -5,8 +5,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import seed
-from qwen_reader.core.align import align_paragraph, cell_len, wrap
-from qwen_reader.core.script import convert
+from qwen_reader.core.reading.cells import cell_len
+from qwen_reader.core.reading.layout import ColumnSpec, ReadingLayout
+from qwen_reader.core.reading.wrap import wrap
+from qwen_reader.core.text.script import convert
 
 
 @pytest.mark.parametrize("width", [80, 100, 160, 39, 26, 7, 2])
@@ -33,16 +35,22 @@ def test_wrap_loses_nothing(text: str, width: int) -> None:
 
 
 def test_counterpart_sentences_start_on_the_same_line() -> None:
-    paragraph = seed("000").paragraphs[0]
-    original = [s.text for s in paragraph.sentences]
-    converted = [convert(s, "t2s") for s in original]
-    english = [f"An English line of some length for sentence {i}." for i in range(len(original))]
-    block = align_paragraph([original, converted, english], [40, 40, 30])
-    assert len({len(c) for c in block.columns}) == 1
-    for i, start in enumerate(block.sentence_lines):
-        end = block.sentence_lines[i + 1] if i + 1 < len(block.sentence_lines) else block.height
-        for column, sentences in zip(block.columns, (original, converted, english), strict=True):
-            assert "".join(column[start:end]) == sentences[i]
+    doc = seed("000")
+    english = {(p, s): f"An English line of some length for sentence {s} of paragraph {p}."
+               for p, par in enumerate(doc.paragraphs) for s in range(len(par.sentence_ends))}
+    specs = [ColumnSpec("chinese"), ColumnSpec("chinese", "t2s"), ColumnSpec("english")]
+    layout = ReadingLayout(doc, specs, [40, 40, 30], english=lambda p, s: english.get((p, s)))
+    layout.extend(len(doc.paragraphs))
+    for block in layout.blocks:
+        paragraph = doc.paragraphs[block.paragraph]
+        original = [s.text for s in paragraph.sentences]
+        expected = (original, [convert(s, "t2s") for s in original],
+                    [english[(block.paragraph, i)] for i in range(len(original))])
+        assert len({len(c) for c in block.columns}) == 1
+        for i, start in enumerate(block.sentence_tops):
+            end = block.sentence_tops[i + 1] if i + 1 < len(block.sentence_tops) else block.height - 1
+            for column, sentences in zip(block.columns, expected, strict=True):
+                assert "".join(line.text for line in column[start:end]) == sentences[i]
 
 
 def test_punctuation_never_starts_a_line_when_it_can_be_avoided() -> None:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from qwen_reader.core import ingest
 from qwen_reader.core.library import open_corpus
+from qwen_reader.core.text import ingest
 
 
 def test_second_start_skips_unchanged_files(tmp_path: Path) -> None:

@@ -3,10 +3,10 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qwen_reader.core.blocks import render_markdown, visible_chars
-from qwen_reader.core.clean import RULES, clean
-from qwen_reader.core.models import Kind
-from qwen_reader.core.segment import split_sentences
+from qwen_reader.core.text.blocks import render_markdown, visible_chars
+from qwen_reader.core.text.clean import RULES, clean
+from qwen_reader.core.text.model import Kind
+from qwen_reader.core.text.segment import split_sentences
 
 
 def kinds_and_texts(raw: str) -> list[tuple[str, str]]:

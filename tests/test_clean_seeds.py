@@ -4,8 +4,9 @@ import itertools
 import re
 
 from conftest import SEEDS, seed, texts
-from qwen_reader.core.blocks import visible_chars
-from qwen_reader.core.models import Kind, Script
+from qwen_reader.core.text.blocks import visible_chars
+from qwen_reader.core.text.load import raw_text
+from qwen_reader.core.text.model import Kind, Script
 
 
 def test_000_pinyin_annotations_removed_only_where_pypinyin_confirms() -> None:
@@ -143,8 +144,8 @@ def test_cleaning_loses_nothing_it_does_not_report() -> None:
         doc = seed(path.name[:3])
         kept = sum(visible_chars(p.text) for p in doc.paragraphs)
         reported = sum(r.removed_chars for r in doc.report)
-        assert visible_chars(doc.raw_text()) == kept + reported, path.name
-        assert doc.raw_text() == path.read_text(encoding="utf-8")
+        assert visible_chars(raw_text(doc)) == kept + reported, path.name
+        assert raw_text(doc) == path.read_text(encoding="utf-8")
 
 
 def doc_counts(prefix: str) -> dict[str, int]:

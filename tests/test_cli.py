@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import SEEDS
-from qwen_reader.core.paths import HOME_ENV
+from qwen_reader.core.store.paths import HOME_ENV
 
 
 def run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:

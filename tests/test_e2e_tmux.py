@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qwen_reader.core.paths import HOME_ENV
+from qwen_reader.core.store.paths import HOME_ENV
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("qwen-reader") is None,
                                 reason="needs tmux and the installed qwen-reader script")

@@ -8,7 +8,8 @@ import pytest
 from conftest import SEEDS
 from qwen_reader.core.errors import LoadError
 from qwen_reader.core.library import open_corpus
-from qwen_reader.core.load import decode, load_text
+from qwen_reader.core.text.decode import decode
+from qwen_reader.core.text.load import load_text, raw_text
 
 SIMPLIFIED = "阿里巴巴正式宣布成立新的事业群,林俊旸在社交平台宣布离职。这是一个测试句子。"
 TRADITIONAL = "阿里巴巴正式宣布成立新的事業群,吳泳銘在社交平臺宣布離職。這是一個測試句子。"
@@ -53,7 +54,7 @@ def test_invalid_bytes_decode_with_replacement_and_are_flagged(tmp_path: Path) -
     (tmp_path / "broken.txt").write_bytes(good[:30] + b"\xff\xfe\xfa" + good[30:] + b"\x80")
     corpus = open_corpus([tmp_path], use_cache=False)
     doc, = corpus.documents
-    assert "\ufffd" in doc.raw_text()
+    assert "\ufffd" in raw_text(doc)
     assert any("invalid byte" in f for f in doc.flags)
     assert any(s.note == "undecodable bytes" for p in doc.paragraphs for s in p.flags)
 

@@ -8,7 +8,7 @@ import pytest
 
 import qwen_reader
 from conftest import REPO, SEEDS
-from qwen_reader.core.paths import bundled_seeds
+from qwen_reader.core.store.paths import bundled_seeds
 
 
 def test_bundled_seeds_are_the_corpus_byte_for_byte() -> None:

@@ -10,7 +10,7 @@ from textual.widgets import DataTable
 
 from conftest import settle
 from qwen_reader.core.library import open_corpus
-from qwen_reader.core.models import Script
+from qwen_reader.core.text.model import Script
 from qwen_reader.ui.app import ReaderApp
 from qwen_reader.ui.screens.documents import DocumentListScreen
 from qwen_reader.ui.screens.help import HelpScreen

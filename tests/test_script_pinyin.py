@@ -3,9 +3,9 @@
 import pytest
 
 from conftest import seed
-from qwen_reader.core.models import Script
-from qwen_reader.core.pinyin import pinyin_line, readings
-from qwen_reader.core.script import CONVERSIONS, available_conversions, changed_positions, convert, detect_script
+from qwen_reader.core.text.model import Script
+from qwen_reader.core.text.pinyin import pinyin_line, readings
+from qwen_reader.core.text.script import CONVERSIONS, available_conversions, changed_positions, convert, detect_script
 
 
 @pytest.mark.parametrize(

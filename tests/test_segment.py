@@ -1,6 +1,6 @@
 import pytest
 
-from qwen_reader.core.segment import split_sentences
+from qwen_reader.core.text.segment import split_sentences
 
 
 def texts(paragraph: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, seed
-from qwen_reader.core.paths import HOME_ENV
+from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.translate import engines
 from qwen_reader.core.translate.cache import TranslationCache
 from qwen_reader.core.translate.engines import ArgosEngine, GlossEngine, gloss

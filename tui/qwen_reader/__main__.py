@@ -1,3 +1,3 @@
-from .cli import main
+from qwen_reader.cli import main
 
 main()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .core.errors import ReaderError
-from .core.library import Corpus, open_corpus
-from .core.models import Document
-from .core.paths import HOME_ENV
+from qwen_reader.core.errors import ReaderError
+from qwen_reader.core.library import Corpus, open_corpus
+from qwen_reader.core.store.paths import HOME_ENV
+from qwen_reader.core.text.model import Document
+from qwen_reader import __version__
 
 EXIT_NOTHING_OPENED = 2
 BENCH_EXIT_ENV = "QWEN_READER_BENCH_EXIT"
@@ -44,7 +44,7 @@ def cli() -> None:
 def read(paths: tuple[Path, ...], no_cache: bool) -> None:
     """Open the reader on PATHS (default: the bundled seeds)."""
     corpus = _open(paths, no_cache)
-    from .ui.app import ReaderApp  # Textual is imported only when a screen is wanted.
+    from qwen_reader.ui.app import ReaderApp  # Textual is imported only when a screen is wanted.
 
     # bench/startup.py: run without a terminal and quit as soon as the first screen is painted.
     bench = os.environ.get(BENCH_EXIT_ENV) == "1"
@@ -77,7 +77,7 @@ def list_documents(paths: tuple[Path, ...], as_json: bool, no_cache: bool) -> No
 @click.option("--no-cache", is_flag=True, help="Clean the file again instead of reusing a cached result.")
 def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
     """Show how DOC was cleaned and structured. DOC is a path, or the id or id prefix of a bundled seed."""
-    from .core.report_text import document_json, document_text
+    from qwen_reader.core.text.report import document_json, document_text
 
     document = _document(doc, no_cache)
     if as_json:
@@ -91,7 +91,7 @@ def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON rows instead of text.")
 def translate(doc: str, as_json: bool) -> None:
     """Print DOC's sentences beside their English (from the cache where possible). DOC as for inspect."""
-    from .core.translate.service import TranslationService, load_engine, open_cache
+    from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache
 
     document = _document(doc, False)
     engine = load_engine()
@@ -119,7 +119,7 @@ def model() -> None:
 @model.command()
 def status() -> None:
     """Which zh->en model is installed (name, version, size, path), or that none is."""
-    from .core.translate.packages import installed_models, packages_dir
+    from qwen_reader.core.translate.packages import installed_models, packages_dir
 
     models = installed_models()
     if not models:
@@ -136,7 +136,7 @@ def status() -> None:
 @click.option("--file", "file", type=click.Path(path_type=Path), help="Install this .argosmodel file.")
 def install(file: Path | None) -> None:
     """Install the zh->en package from argos's package index, or from a file with --file."""
-    from .core.translate.packages import install_from_file, install_from_index
+    from qwen_reader.core.translate.packages import install_from_file, install_from_index
 
     if file is not None:
         installed = install_from_file(file)

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .doc_cache import DocumentCache
-from .errors import NotFoundError
-from .load import Source, discover
-from .models import Document, LoadProblem
-from .paths import bundled_seeds, cache_dir
+from qwen_reader.core.errors import NotFoundError
+from qwen_reader.core.store.doc_cache import DocumentCache
+from qwen_reader.core.store.paths import bundled_seeds, cache_dir
+from qwen_reader.core.text.load import Source, discover
+from qwen_reader.core.text.model import Document, LoadProblem
 
 Progress = Callable[[int, int, str], None]
 
@@ -73,7 +73,7 @@ def open_corpus(
                 found[n] = doc if doc.id == ids[n] else replace(doc, id=ids[n])
         corpus.cache_hits = len(found)
         # Cleaning code (and the process pool) load only when some file actually needs cleaning.
-        from .ingest import build_all
+        from qwen_reader.core.text.ingest import build_all
 
         results = build_all([(ids[n], str(s.path), s.size) for n, s in jobs])
         for done, ((n, source), (blob, reason)) in enumerate(zip(jobs, results, strict=False)):

@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import App
 from textual.binding import Binding
 
-from ..core.library import Corpus
-from ..core.state import Positions, Settings
-from .screens.reader import ReadingScreen
+from qwen_reader.core.library import Corpus
+from qwen_reader.core.store.state import Positions, Settings
+from qwen_reader.ui.screens.reader import ReadingScreen
 
 
 def _provider(name: str) -> type:
-    from . import commands
+    from qwen_reader.ui import commands
 
     return getattr(commands, name)  # type: ignore[no-any-return]
 
@@ -54,7 +54,7 @@ class ReaderApp(App[None]):
         os._exit(0)
 
     def _pop_to_list(self) -> None:
-        from .screens.documents import DocumentListScreen
+        from qwen_reader.ui.screens.documents import DocumentListScreen
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, DocumentListScreen):
             self.pop_screen()
@@ -66,14 +66,14 @@ class ReaderApp(App[None]):
 
     def action_documents(self) -> None:
         # The list (a DataTable) and help load on demand: one document opens without them.
-        from .screens.documents import DocumentListScreen
+        from qwen_reader.ui.screens.documents import DocumentListScreen
 
         self._pop_to_list()
         if not isinstance(self.screen, DocumentListScreen):
             self.push_screen(DocumentListScreen(self.corpus))
 
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from qwen_reader.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..core.script import CONVERSIONS, available_conversions
-from .screens.reader import ReadingScreen
+from qwen_reader.core.text.script import CONVERSIONS, available_conversions
+from qwen_reader.ui.screens.reader import ReadingScreen
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from qwen_reader.ui.app import ReaderApp
 
 
 class DocumentCommands(Provider):

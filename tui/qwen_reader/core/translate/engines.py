@@ -8,7 +8,7 @@ import threading
 from functools import lru_cache
 from typing import Protocol
 
-from .packages import InstalledModel
+from qwen_reader.core.translate.packages import InstalledModel
 
 # Decoding options: argos 1.11's own (argostranslate.translate.apply_packaged_translation), so that a
 # sentence translates exactly as `argostranslate.translate` would translate it alone.
@@ -144,7 +144,7 @@ def _meaning(word: str) -> str | None:
 
 
 def gloss(sentence: str) -> str:
-    from ..pinyin import readings
+    from qwen_reader.core.text.pinyin import readings
 
     words: list[str] = []
     pos = 0

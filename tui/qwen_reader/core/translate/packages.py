@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ReaderError
-from ..paths import HOME_ENV
+from qwen_reader.core.errors import ReaderError
+from qwen_reader.core.store.paths import HOME_ENV
 
 SOURCE_CODES = ("zh", "zt", "zh-Hans", "zh-Hant", "zh_CN", "zh_TW")
 

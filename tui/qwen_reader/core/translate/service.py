@@ -7,11 +7,11 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from ..models import Document, Kind
-from ..paths import cache_dir
-from .cache import TranslationCache
-from .engines import ArgosEngine, Engine, GlossEngine
-from .packages import installed_models
+from qwen_reader.core.store.paths import cache_dir
+from qwen_reader.core.text.model import Document, Kind
+from qwen_reader.core.translate.cache import TranslationCache
+from qwen_reader.core.translate.engines import ArgosEngine, Engine, GlossEngine
+from qwen_reader.core.translate.packages import installed_models
 
 BATCH = 16
 

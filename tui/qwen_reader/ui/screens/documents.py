@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...core.library import Corpus
+from qwen_reader.core.library import Corpus
 
 
 class DocumentListScreen(Screen[None]):

@@ -12,15 +12,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
-from ...core.align import fit_cells
-from ...core.layout import ColumnSpec, ReadingLayout, column_specs
-from ...core.models import Document, Script
-from ...core.navigation import Navigator, Position
-from ...core.state import Positions, Settings
-from ..widgets.aligned_view import AlignedView
+from qwen_reader.core.reading.cells import fit_cells
+from qwen_reader.core.reading.layout import ColumnSpec, ReadingLayout, column_specs
+from qwen_reader.core.reading.navigation import Navigator, Position
+from qwen_reader.core.store.state import Positions, Settings
+from qwen_reader.core.text.model import Document, Script
+from qwen_reader.ui.widgets.aligned_view import AlignedView
 
 if TYPE_CHECKING:
-    from ...core.translate.service import TranslationService
+    from qwen_reader.core.translate.service import TranslationService
 
 KEY_HINTS = (" ? help  j/k sentence  {/} paragraph  space/b page  s/t script  e English  p pinyin  "
              "o documents  ^p palette  q quit")
@@ -90,12 +90,12 @@ class ReadingScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="translation")
     def _translate(self) -> None:
-        from ...core.translate.service import TranslationService, load_engine, open_cache
+        from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache
 
         try:
             engine = load_engine()
         except Exception as exc:  # a broken model must not take the reader down: fall back to the gloss
-            from ...core.translate.engines import GlossEngine
+            from qwen_reader.core.translate.engines import GlossEngine
 
             self.app.call_from_thread(self.notify, f"translation model failed to load: {exc}; showing a gloss",
                                       severity="warning", timeout=8)
@@ -312,7 +312,7 @@ class ReadingScreen(Screen[None]):
 
     def set_conversion(self, config: str) -> None:
         """Choose the OpenCC configuration for one direction; remembered across runs."""
-        from ...core.script import CONVERSIONS
+        from qwen_reader.core.text.script import CONVERSIONS
 
         target = CONVERSIONS[config][1]
         key = "to_traditional" if target is Script.TRADITIONAL else "to_simplified"

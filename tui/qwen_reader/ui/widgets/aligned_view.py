@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...core.align import cell_len, char_cells
-from ...core.layout import MARKERS, Block, Line, ReadingLayout
-from ...core.models import Kind
+from qwen_reader.core.reading.cells import cell_len, char_cells
+from qwen_reader.core.reading.layout import MARKERS, Line, ParagraphLayout, ReadingLayout
+from qwen_reader.core.text.model import Kind
 
 # Anything that could reach the terminal as a control sequence is shown as a replacement character.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -154,7 +154,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self._strips.move_to_end(key)
         return strip.crop_extend(0, width, self.rich_style)
 
-    def _paint(self, block: Block, offset: int, highlighted: bool) -> Strip:
+    def _paint(self, block: ParagraphLayout, offset: int, highlighted: bool) -> Strip:
         layout = self.layout_model
         assert layout is not None
         paragraph = layout.paragraphs[block.paragraph]
@@ -172,7 +172,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         # the wide characters again.
         return Strip(segments, sum(layout.widths) + 3 * (len(layout.widths) - 1))
 
-    def _column_segments(self, block: Block, c: int, line: Line, width: int, style: Style,
+    def _column_segments(self, block: ParagraphLayout, c: int, line: Line, width: int, style: Style,
                          kind: Kind, cursor: Style) -> list[Segment]:
         marker = MARKERS.get(kind, "")
         out: list[Segment] = []

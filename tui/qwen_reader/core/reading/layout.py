@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .align import wrap_offsets
-from .interlinear import render_rows, wrap_pieces
-from .models import Document, Kind, Paragraph
-from .script import changed_positions, convert
+from qwen_reader.core.reading.interlinear import render_rows, wrap_pieces
+from qwen_reader.core.reading.wrap import wrap_offsets
+from qwen_reader.core.text.model import Document, Kind, Paragraph
+from qwen_reader.core.text.script import changed_positions, convert
 
 # Paragraph kinds drawn with a marker in front; the marker's cells come off the column width.
 MARKERS = {Kind.LIST_ITEM: "• ", Kind.QUOTE: "▎ "}
@@ -41,7 +41,7 @@ BLANK = Line("", -1, 0, "blank")
 
 
 @dataclass
-class Block:
+class ParagraphLayout:
     paragraph: int
     top: int
     columns: list[list[Line]]
@@ -67,7 +67,7 @@ class ReadingLayout:
         self.english = english or (lambda p, s: None)
         # "text" for a translation, "gloss" for the dictionary gloss (styled and labelled differently).
         self.english_role = english_role
-        self.blocks: list[Block] = []
+        self.blocks: list[ParagraphLayout] = []
         self._tops: list[int] = []
         self.total_lines = 0
 
@@ -107,7 +107,7 @@ class ReadingLayout:
         while self.total_lines <= line and not self.complete:
             self.extend(8)
 
-    def block_at(self, line: int) -> tuple[Block, int] | None:
+    def block_at(self, line: int) -> tuple[ParagraphLayout, int] | None:
         self.ensure_line(line)
         if not self.blocks or line >= self.total_lines or line < 0:
             return None
@@ -137,7 +137,7 @@ class ReadingLayout:
 
     # -- one paragraph ----------------------------------------------------------------------------
 
-    def _layout(self, index: int, top: int) -> Block:
+    def _layout(self, index: int, top: int) -> ParagraphLayout:
         paragraph = self.paragraphs[index]
         sentences = [s.text for s in paragraph.sentences]
         marker = MARKERS.get(paragraph.kind, "")
@@ -166,7 +166,7 @@ class ReadingLayout:
                 columns[c][0] = columns[c][0]._replace(first=True)
         for c in range(len(self.specs)):
             columns[c].append(BLANK)  # the gap after every paragraph
-        return Block(index, top, columns, sentence_tops, changed)
+        return ParagraphLayout(index, top, columns, sentence_tops, changed)
 
     def _column_texts(self, spec: ColumnSpec, index: int, sentences: list[str]) -> list[str]:
         if spec.kind == "english":
@@ -192,7 +192,7 @@ class ReadingLayout:
         return [Line(text[a:b], sentence, a, "text") for a, b in wrap_offsets(text, width)]
 
 
-def _content_end(block: Block) -> int:
+def _content_end(block: ParagraphLayout) -> int:
     return block.height - 1  # the last line of a block is the gap
 
 

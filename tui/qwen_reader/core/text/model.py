@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from pathlib import Path
 from typing import NamedTuple
 
 
@@ -157,13 +156,6 @@ class Document:
     report: tuple[RuleReport, ...] = ()
     # One-line, user-facing notes on loading or cleaning problems (invalid bytes, damaged text).
     flags: tuple[str, ...] = ()
-
-    def raw_text(self) -> str:
-        """The whole file as written, decoded as at load time. Read again from disk rather than kept: the
-        file is the source of truth and is never written, and a large corpus should not hold it twice."""
-        from .load import read_bytes
-
-        return read_bytes(Path(self.path)).decode(self.encoding, errors="replace")
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:

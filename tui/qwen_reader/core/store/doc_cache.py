@@ -8,7 +8,7 @@ import pickle
 import sqlite3
 from pathlib import Path
 
-from .models import Document
+from qwen_reader.core.text.model import Document
 
 # Bump when cleaning or the model changes shape: old entries are then ignored, never misread.
 PIPELINE_VERSION = 1

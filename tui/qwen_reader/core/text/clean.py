@@ -1,17 +1,17 @@
 """The cleaning pipeline: each rule a named step, each step reported (rule -> count, examples).
 
 Cleaning never loses text silently: every character a rule removes is counted in its report, and the
-as-written text stays available (Document.raw_text(), Paragraph.source).
+as-written text stays available (text.load.raw_text(), Paragraph.source).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import rules_blocks as rb
-from . import rules_text as rt
-from .blocks import Block, MarkupTally, split_blocks
-from .models import Kind, RuleReport
+from qwen_reader.core.text import rules_blocks as rb
+from qwen_reader.core.text import rules_text as rt
+from qwen_reader.core.text.blocks import MarkupTally, RawBlock, split_blocks
+from qwen_reader.core.text.model import Kind, RuleReport
 
 # Names in the order the rules run; reports always list every rule so a zero is visible too.
 RULES = (
@@ -32,7 +32,7 @@ RULES = (
 
 @dataclass(slots=True)
 class Cleaned:
-    blocks: list[Block]
+    blocks: list[RawBlock]
     report: tuple[RuleReport, ...]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .models import Document
+from qwen_reader.core.text.model import Document
 
 
 @dataclass(frozen=True, slots=True)

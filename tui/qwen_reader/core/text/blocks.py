@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .models import Kind, Span
+from qwen_reader.core.text.model import Kind, Span
 
 
 @dataclass(slots=True)
-class Block:
+class RawBlock:
     """A paragraph while it is being cleaned; frozen into a models.Paragraph at the end."""
 
     kind: Kind
@@ -50,9 +50,9 @@ def visible_chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def split_blocks(text: str, tally: MarkupTally) -> list[Block]:
+def split_blocks(text: str, tally: MarkupTally) -> list[RawBlock]:
     """Every non-blank line is a block; Markdown headings, quotes, lists, rules and links become structure."""
-    blocks: list[Block] = []
+    blocks: list[RawBlock] = []
     for line in text.split("\n"):
         if not line.strip():
             continue
@@ -63,10 +63,10 @@ def split_blocks(text: str, tally: MarkupTally) -> list[Block]:
 _MARKUP_START = frozenset("#>-*+_0123456789•●▪·\\ \t")
 
 
-def _parse_line(line: str, tally: MarkupTally) -> Block:
+def _parse_line(line: str, tally: MarkupTally) -> RawBlock:
     if line[0] not in _MARKUP_START and "[" not in line and "**" not in line and "__" not in line:
         # Plain prose, the common case: no Markdown to read.
-        return Block(Kind.BODY, line.strip(), line)
+        return RawBlock(Kind.BODY, line.strip(), line)
     source = line
     body = line
     quoted = False
@@ -76,7 +76,7 @@ def _parse_line(line: str, tally: MarkupTally) -> Block:
         body = body[m.end():]
     if _SEPARATOR.match(body) and not quoted:
         tally.note(source, "")
-        return Block(Kind.SEPARATOR, "", source, marked=True)
+        return RawBlock(Kind.SEPARATOR, "", source, marked=True)
     kind, level, marked = Kind.BODY, 0, quoted
     m = _HEADING.match(body)
     if m and m.group(2):
@@ -97,7 +97,7 @@ def _parse_line(line: str, tally: MarkupTally) -> Block:
     body = escaped.strip()
     if body != source.strip():
         tally.note(source, body)
-    return Block(kind, body, source, level=level, quoted=quoted, marked=marked)
+    return RawBlock(kind, body, source, level=level, quoted=quoted, marked=marked)
 
 
 def render_markdown(blocks: list[tuple[Kind, str, int, bool]]) -> str:
@@ -110,6 +110,8 @@ def render_markdown(blocks: list[tuple[Kind, str, int, bool]]) -> str:
             continue
         if kind is Kind.HEADING:
             line = "#" * max(level, 1) + " " + text
+            if re.search(r"[ \t]#+$", text):
+                line += " #"  # a closing sequence, so the text's own trailing '#' is not read as one
         elif kind is Kind.LIST_ITEM:
             line = "  " * max(level - 1, 0) + "- " + text
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Document, Kind
+from qwen_reader.core.text.model import Document, Kind
 
 _TAGS = {
     Kind.HEADING: "H", Kind.BODY: "¶", Kind.LIST_ITEM: "•", Kind.QUOTE: ">", Kind.CAPTION: "cap",

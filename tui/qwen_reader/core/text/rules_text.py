@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .models import Span
+from qwen_reader.core.text.model import Span
 
 # ANSI CSI and OSC sequences, then any other two-byte escape.
 _ESCAPES = re.compile(

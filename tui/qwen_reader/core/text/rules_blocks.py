@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import IMAGE, Block, visible_chars
-from .models import Kind
+from qwen_reader.core.text.blocks import IMAGE, RawBlock, visible_chars
+from qwen_reader.core.text.model import Kind
 
 # A sentence that ends on one of these is complete; anything else at a paragraph's end means a cut.
 _COMPLETE_ENDINGS = frozenset("。！？!?；;…”」』）)》】:：.—～~\"'’")
@@ -32,7 +32,9 @@ _DATE_ONLY = re.compile(r"^[\d\s年月日号號./-]+$")
 _LOST_BULLET = re.compile(r"^[?？](?=[^\s?？])")
 
 
-def drop_repeated_copies(blocks: list[Block], min_run: int = 3, min_chars: int = 200) -> tuple[list[Block], int, int]:
+def drop_repeated_copies(
+    blocks: list[RawBlock], min_run: int = 3, min_chars: int = 200
+) -> tuple[list[RawBlock], int, int]:
     """Drop runs of paragraphs that repeat an earlier run verbatim (a scraper that saved a page four times).
 
     Returns the kept blocks, the number of copies dropped and the characters they held.
@@ -40,7 +42,7 @@ def drop_repeated_copies(blocks: list[Block], min_run: int = 3, min_chars: int =
     texts = [b.text for b in blocks]
     # Positions in `kept` of each text, so a copy is always measured against text still shown.
     first_seen: dict[str, list[int]] = {}
-    kept: list[Block] = []
+    kept: list[RawBlock] = []
     copies = removed = 0
     i = 0
     while i < len(blocks):
@@ -61,9 +63,9 @@ def drop_repeated_copies(blocks: list[Block], min_run: int = 3, min_chars: int =
     return kept, copies, removed
 
 
-def remove_images(blocks: list[Block]) -> tuple[list[Block], int, int, list[str]]:
+def remove_images(blocks: list[RawBlock]) -> tuple[list[RawBlock], int, int, list[str]]:
     """Image markers carry nothing to read in a terminal: drop them, and blocks they leave empty."""
-    kept: list[Block] = []
+    kept: list[RawBlock] = []
     count = removed = 0
     examples: list[str] = []
     for block in blocks:
@@ -78,9 +80,9 @@ def remove_images(blocks: list[Block]) -> tuple[list[Block], int, int, list[str]
     return kept, count, removed, examples
 
 
-def collapse_captions(blocks: list[Block]) -> tuple[list[Block], int, int, list[str]]:
+def collapse_captions(blocks: list[RawBlock]) -> tuple[list[RawBlock], int, int, list[str]]:
     """Image credit lines become captions; a credit repeated right after itself is kept once."""
-    kept: list[Block] = []
+    kept: list[RawBlock] = []
     count = removed = 0
     examples: list[str] = []
     for block in blocks:
@@ -99,7 +101,7 @@ def collapse_captions(blocks: list[Block]) -> tuple[list[Block], int, int, list[
     return kept, count, removed, examples
 
 
-def restore_lost_bullets(blocks: list[Block]) -> tuple[int, list[str]]:
+def restore_lost_bullets(blocks: list[RawBlock]) -> tuple[int, list[str]]:
     """A paragraph can't begin with a question mark: `?Qwen3-Max:` is a list item whose bullet was lost."""
     count = 0
     examples: list[str] = []
@@ -120,9 +122,9 @@ def is_cut(text: str) -> bool:
     return len(text) >= _CUT_MIN_CHARS or text[-1] in _COMMAS
 
 
-def rejoin_cut_paragraphs(blocks: list[Block]) -> tuple[list[Block], int, list[str]]:
+def rejoin_cut_paragraphs(blocks: list[RawBlock]) -> tuple[list[RawBlock], int, list[str]]:
     """Join a paragraph cut mid-sentence by a stray line break to the paragraph that finishes it."""
-    kept: list[Block] = []
+    kept: list[RawBlock] = []
     count = 0
     examples: list[str] = []
     for block in blocks:
@@ -155,7 +157,7 @@ def is_boilerplate(text: str) -> bool:
     return ("未经" in text or "未經" in text) and _NO_REPRINT.search(text) is not None
 
 
-def classify(blocks: list[Block]) -> dict[Kind, list[str]]:
+def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
     """Name the kind of every unmarked paragraph: boilerplate, byline, heading, or body."""
     found: dict[Kind, list[str]] = {Kind.BOILERPLATE: [], Kind.BYLINE: [], Kind.HEADING: []}
     for block in blocks:

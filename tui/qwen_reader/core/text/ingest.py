@@ -15,9 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .document import build_document
-from .errors import LoadError
-from .load import Decoded, load_text
+from qwen_reader.core.errors import LoadError
+from qwen_reader.core.text.decode import Decoded
+from qwen_reader.core.text.load import load_text
+from qwen_reader.core.text.structure import build_document
 
 # Below this many files a process pool costs more to start than it saves.
 PARALLEL_MIN_FILES = 48

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .models import Script
+from qwen_reader.core.text.model import Script
 
 # Share of script-specific characters above which a text counts as one script rather than mixed.
 _DOMINANT = 0.85
@@ -112,7 +112,7 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
 
     from opencc import OpenCC
 
-    from .paths import cache_dir
+    from qwen_reader.core.store.paths import cache_dir
 
     dictionaries = resources.files("opencc").joinpath("dictionary")
     stamp = max(int(Path(str(p)).stat().st_mtime_ns) for p in dictionaries.iterdir())

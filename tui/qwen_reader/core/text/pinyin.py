@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import NamedTuple
+
+from qwen_reader.core.store.paths import bundled_asset
 
 _HAN_START, _HAN_END = "\u3400", "\u9fff"
 
@@ -36,14 +36,10 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 
 def _extra_words() -> list[str]:
     """Names from assets/words.txt, so 林俊旸 is read as one word (it ships inside the package)."""
-    text = ""
-    for candidate in (resources.files("qwen_reader").joinpath("assets", "words.txt"),
-                      Path(__file__).resolve().parents[3] / "assets" / "words.txt"):
-        try:
-            text = candidate.read_text(encoding="utf-8")
-            break
-        except (FileNotFoundError, NotADirectoryError, ModuleNotFoundError):
-            continue
+    try:
+        text = bundled_asset("words.txt").read_text(encoding="utf-8")
+    except OSError:
+        text = ""
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#")]
 
 
@@ -63,11 +59,11 @@ def readings(text: str) -> list[Reading]:
 
     jieba's dictionary is simplified, so traditional text is segmented and read through its simplified
     form (character for character; if a phrase conversion changed the length, the text is used as is)."""
-    from .script import script_counts
+    from qwen_reader.core.text.script import script_counts
 
     simplified = text
     if script_counts(text)[1]:
-        from .script import convert
+        from qwen_reader.core.text.script import convert
 
         converted = convert(text, "t2s")
         if len(converted) == len(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .models import Sentence
+from qwen_reader.core.text.model import Sentence
 
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .paths import config_dir, data_dir
+from qwen_reader.core.store.paths import config_dir, data_dir
 
 DEFAULT_SETTINGS: dict[str, Any] = {
     "to_traditional": "s2t",

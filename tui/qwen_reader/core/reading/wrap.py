@@ -1,39 +1,10 @@
-"""Sentence-aligned columns: wrap each sentence in every column and pad so counterparts start level.
-
-Pure text and cell arithmetic (CJK characters are two cells wide); the UI only paints the lines.
-"""
+"""Line breaking in terminal cells: greedy, CJK-aware, with kinsoku (Chinese punctuation rules)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
 
-
-@lru_cache(maxsize=65536)
-def char_cells(ch: str) -> int:
-    if unicodedata.combining(ch) or ch in "\u200b\u200d":
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-def cell_len(text: str) -> int:
-    if text.isascii():
-        return len(text)
-    return sum(map(char_cells, text))
-
-
-def fit_cells(text: str, width: int) -> str:
-    """`text` cut or padded to exactly `width` cells (a wide character that would straddle is dropped)."""
-    out, used = [], 0
-    for ch in text:
-        cells = char_cells(ch)
-        if used + cells > width:
-            break
-        out.append(ch)
-        used += cells
-    return "".join(out) + " " * (width - used)
+from qwen_reader.core.reading.cells import cell_len, char_cells
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -49,7 +20,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
         raise ValueError("a column must be at least two cells wide to hold a CJK character")
     lines: list[tuple[int, int]] = []
     start = pos = used = 0
-    for token in _tokens(text):
+    for token in tokens(text):
         size = cell_len(token)
         end = pos + len(token)
         if used + size <= width or token.isspace():
@@ -99,35 +70,6 @@ def _adjust_break(text: str, start: int, at: int) -> int:
 _TOKEN = re.compile(r"[A-Za-z0-9.\-_%'/]+| +|.", re.DOTALL)
 
 
-def _tokens(text: str) -> list[str]:
+def tokens(text: str) -> list[str]:
     """Runs of Latin letters/digits (words), runs of spaces, and single other characters."""
     return _TOKEN.findall(text)
-
-
-@dataclass(frozen=True, slots=True)
-class AlignedBlock:
-    """One paragraph laid out in every column: lines per column, equal in number, and where each
-    sentence starts (the same line in every column)."""
-
-    columns: tuple[tuple[str, ...], ...]
-    sentence_lines: tuple[int, ...]
-
-    @property
-    def height(self) -> int:
-        return len(self.columns[0]) if self.columns else 0
-
-
-def align_paragraph(columns: list[list[str]], widths: list[int]) -> AlignedBlock:
-    """`columns[c][i]` is sentence i in column c (every column has the same sentence count)."""
-    if len({len(c) for c in columns}) > 1:
-        raise ValueError("every column needs one entry per sentence")
-    out: list[list[str]] = [[] for _ in columns]
-    starts: list[int] = []
-    for i in range(len(columns[0]) if columns else 0):
-        wrapped = [wrap(col[i], w) for col, w in zip(columns, widths, strict=True)]
-        height = max(len(w) for w in wrapped)
-        starts.append(len(out[0]))
-        for c, lines in enumerate(wrapped):
-            out[c].extend(lines)
-            out[c].extend([""] * (height - len(lines)))
-    return AlignedBlock(tuple(tuple(c) for c in out), tuple(starts))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .blocks import Block
-from .clean import clean
-from .load import Decoded
-from .models import Article, Document, Kind, Paragraph
-from .script import script_counts_many, script_of_counts
-from .segment import sentence_ends
+from qwen_reader.core.text.blocks import RawBlock
+from qwen_reader.core.text.clean import clean
+from qwen_reader.core.text.decode import Decoded
+from qwen_reader.core.text.model import Article, Document, Kind, Paragraph
+from qwen_reader.core.text.script import script_counts_many, script_of_counts
+from qwen_reader.core.text.segment import sentence_ends
 
 TITLE_CHARS = 32
 
@@ -41,7 +41,7 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
     )
 
 
-def _freeze(block: Block, counts: tuple[int, int]) -> Paragraph:
+def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
     return Paragraph(
         kind=block.kind,
         text=block.text,

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .align import _tokens, cell_len
-from .pinyin import readings
+from qwen_reader.core.reading.cells import cell_len
+from qwen_reader.core.reading.wrap import tokens
+from qwen_reader.core.text.pinyin import readings
 
 
 class Piece(NamedTuple):
@@ -21,7 +22,7 @@ def pieces(text: str) -> list[Piece]:
     pos = 0
 
     def plain(segment: str, offset: int) -> None:
-        for token in _tokens(segment):
+        for token in tokens(segment):
             out.append(Piece(token, "", offset, cell_len(token)))
             offset += len(token)
 

@@ -1,0 +1,1 @@
+"""Named entities: people, organisations, products, places, dates and figures in news text."""

@@ -1,0 +1,1 @@
+"""Search across documents and related passages between them."""

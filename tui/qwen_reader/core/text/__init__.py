@@ -1,0 +1,1 @@
+"""The text pipeline: files to documents (load, decode, clean, segment, script, the document model)."""
