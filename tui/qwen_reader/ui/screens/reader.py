@@ -81,7 +81,10 @@ class ReadingScreen(Screen[None]):
         self.set_interval(_SAVE_EVERY, self.positions.flush)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._status)
+        self._status()
+
+    def on_aligned_view_grown(self) -> None:
+        self._status()
 
     def on_screen_suspend(self) -> None:
         self.positions.flush()
@@ -160,7 +163,9 @@ class ReadingScreen(Screen[None]):
             StatusPart(f"laying out {layout.exact_count}/{len(layout.paragraphs)}", 5)
             if layout is not None and not layout.complete else None,
         ]
-        width = self.query_one("#reader-status", Static).content_region.width or self.app.size.width
+        # From the screen's width, not the Static's: it is known before the row is arranged again.
+        bar = self.query_one("#translation-progress", ProgressBar)
+        width = (self.size.width or self.app.size.width) - 2 - (bar.styles.width.value if bar.display else 0)
         self.query_one("#reader-status", Static).update(fit_status([p for p in parts if p], width))
 
     # -- translation --------------------------------------------------------------------------------------
@@ -211,7 +216,7 @@ class ReadingScreen(Screen[None]):
         self.translating = False
         self.query_one("#translation-progress", ProgressBar).display = False  # the status line gets its room
         self.view.set_hold_growth(False)
-        self.call_after_refresh(self._status)
+        self._status()
 
     # -- cursor ------------------------------------------------------------------------------------------
 

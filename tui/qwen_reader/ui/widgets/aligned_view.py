@@ -80,6 +80,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.specs = specs
             self.widths = widths
 
+    class Grown(Message):
+        """More of the layout became exact in the background (the status line counts it)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, AlignedView.Grown)
+
     def __init__(self, document: Document, english: Callable[[int, int], str | None], *,
                  id: str | None = None) -> None:
         super().__init__(id=id)
@@ -157,6 +163,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._cursor_anchor()
         layout.extend(_GROW_PARAGRAPHS)
         self._after_change(anchor)
+        self.post_message(self.Grown())
 
     def _cursor_anchor(self) -> int | None:
         """Where the cursor's sentence sits on screen, to keep it there while heights above it change."""
