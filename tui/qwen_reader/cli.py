@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from qwen_reader import __version__
-from qwen_reader.core.errors import ReaderError
+from qwen_reader.core.errors import NotFoundError, ReaderError
 from qwen_reader.core.library import Corpus, open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.text.model import Document
@@ -152,10 +152,28 @@ def install(file: Path | None) -> None:
 
 def _document(key: str, no_cache: bool) -> Document:
     """A document by path, or by the id or id prefix of a bundled seed."""
+    if not key.strip():
+        raise NotFoundError("no document given: name a path or a document id (see `qwen-reader list`)")
+    if any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in key):
+        raise NotFoundError(f"no document {_shown(key)}: a document id never holds control characters")
+    if len(key) > 1024 or any(len(part) > 255 for part in key.split("/")):
+        raise NotFoundError(f"no document {_shown(key)}: too long for a path or an id")
     path = Path(key)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:
+        raise NotFoundError(f"no document {_shown(key)}: {exc.strerror or exc}") from None
+    if exists and path.is_dir():
+        raise NotFoundError(f"{_shown(key)} is a folder: name one file, or an id from `qwen-reader list`")
+    if exists:
         return _open((path,), no_cache).documents[0]
     return _open((), no_cache).find(key)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A user-given string safe to print: control characters escaped, long ones cut."""
+    escaped = "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else f"\\x{ord(ch):02x}" for ch in text)
+    return "'" + escaped[:limit] + ("…" if len(escaped) > limit else "") + "'"
 
 
 def _open(paths: tuple[Path, ...], no_cache: bool) -> Corpus:
