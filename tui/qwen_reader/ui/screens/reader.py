@@ -7,6 +7,8 @@ the views the reader chose, and the lines around the columns.
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -29,6 +31,8 @@ from qwen_reader.ui.widgets.aligned_view import AlignedView, ViewOptions
 
 # Seconds between writes of the reading position while reading (it is also written on leaving and quit).
 _SAVE_EVERY = 5.0
+# Seconds between batches of English sent to the screen.
+_ROWS_EVERY = 0.1
 
 
 class ReadingScreen(Screen[None]):
@@ -48,6 +52,7 @@ class ReadingScreen(Screen[None]):
         self.engine_name = "starting…"
         self.gloss = False
         self.translating = False
+        self._status_line = ""
         self._started = False  # set once the first layout is painted and translation has been started
 
     def compose(self) -> ComposeResult:
@@ -166,7 +171,10 @@ class ReadingScreen(Screen[None]):
         # From the screen's width, not the Static's: it is known before the row is arranged again.
         bar = self.query_one("#translation-progress", ProgressBar)
         width = (self.size.width or self.app.size.width) - 2 - (bar.styles.width.value if bar.display else 0)
-        self.query_one("#reader-status", Static).update(fit_status([p for p in parts if p], width))
+        line = fit_status([p for p in parts if p], width)
+        if line != self._status_line:  # an unchanged line costs no repaint (rows arrive ten times a second)
+            self._status_line = line
+            self.query_one("#reader-status", Static).update(line)
 
     # -- translation --------------------------------------------------------------------------------------
 
@@ -181,15 +189,33 @@ class ReadingScreen(Screen[None]):
         pos = self.navigator.position
         start = pos.paragraph if pos else 0
         first = range(max(0, start - 2), start + 30)
+        # Rows are sent at most every _ROWS_EVERY seconds: a fast engine (the gloss) would otherwise queue
+        # thousands of messages ahead of the reader's keys.
+        pending: list[tuple[int, int, str]] = []
+        progress: stream.Progress | None = None
+        sent = 0.0
         try:
             for event in stream.translation_events(self.document, first=first,
                                                    stopped=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
-                if isinstance(event, stream.Progress):
-                    self.post_message(TranslationProgress(event.done, event.total))
+                if isinstance(event, stream.RowsReady):
+                    pending.extend(event.rows)
+                elif isinstance(event, stream.Progress):
+                    progress = event
                 else:
                     self.post_message(TranslationEvent(event))
+                    continue
+                if time.monotonic() - sent >= _ROWS_EVERY:
+                    if pending:
+                        self.post_message(TranslationEvent(stream.RowsReady(tuple(pending))))
+                    if progress is not None:
+                        self.post_message(TranslationProgress(progress.done, progress.total))
+                    pending, progress, sent = [], None, time.monotonic()
+            if pending:
+                self.post_message(TranslationEvent(stream.RowsReady(tuple(pending))))
+            if progress is not None:
+                self.post_message(TranslationProgress(progress.done, progress.total))
         finally:
             self.post_message(TranslationFinished())
 

@@ -148,7 +148,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         layout.invalidate(paragraphs)
         for key in [k for k in self._strips if k[0] in paragraphs]:
             del self._strips[key]
-        self._after_change(anchor)
+        # Heights stand until a paragraph is laid out again, so only English that lands on screen moves
+        # anything; the rest waits until it is scrolled to (or the background layout reaches it).
+        y = int(self.scroll_offset.y)
+        first, last = layout.heights.find(y), layout.heights.find(y + self._view_height())
+        if any(first <= p <= last for p in paragraphs):
+            self._after_change(anchor)
 
     def set_hold_growth(self, hold: bool) -> None:
         self.hold_growth = hold
