@@ -427,3 +427,24 @@ async def test_damaged_text_is_marked_where_it_stands_and_never_glossed(corpus) 
         assert any(name == "aligned-view--damaged" for _, _, name in spans)
         damaged = paragraph.text[flag.start:flag.end]
         assert damaged.strip("?") and damaged.strip("?") not in screen.english[(p, s)]
+
+
+async def test_a_user_keymap_remaps_keys_and_the_help_follows(corpus, _isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.store.keymap import keymap_path
+
+    keymap_path().parent.mkdir(parents=True, exist_ok=True)
+    keymap_path().write_text('[keymap]\nnext-sentence = "n"\nno-such-binding = "x"\n', encoding="utf-8")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert any("no-such-binding" in str(n.message) for n in app._notifications)  # said, once
+        screen = await open_seed(pilot, app, "002")
+        await pilot.press("n", "n")
+        assert screen.navigator.index == 2
+        await pilot.press("j")  # no longer bound
+        assert screen.navigator.index == 2
+        hints = str(screen.query_one("#key-hints").render())
+        assert " n sentence" in hints and " j sentence" not in hints
+        await pilot.press("question_mark")
+        help_text = str(app.screen.query_one("#help Static").render())
+        assert "n          next sentence" in help_text.replace("  n ", "  n") or "\n  n " in help_text
+        assert "j / ↓" not in help_text
