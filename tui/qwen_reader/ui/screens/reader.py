@@ -29,14 +29,14 @@ from qwen_reader.ui.messages import TranslationEvent, TranslationFinished, Trans
 from qwen_reader.ui.status import StatusPart, fit_status
 from qwen_reader.ui.widgets.aligned_view import AlignedView, ViewOptions
 
-# Seconds between writes of the reading position while reading (it is also written on leaving and quit).
-_SAVE_EVERY = 5.0
 # Seconds between batches of English sent to the screen.
 _ROWS_EVERY = 0.1
 
 
 class ReadingScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.READER_KEYS)
+    # Seconds between writes of the reading position while reading (it is also written on leaving and quit).
+    SAVE_EVERY = 5.0
 
     def __init__(self, document: Document, settings: Settings, positions: Positions,
                  at: tuple[int, int] | None = None) -> None:
@@ -83,7 +83,7 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
         self._cursor_to_view(center=True)
         self._apply_view()
-        self.set_interval(_SAVE_EVERY, self.positions.flush)
+        self.set_interval(self.SAVE_EVERY, self.positions.flush)
 
     def on_resize(self) -> None:
         self._status()
