@@ -105,12 +105,12 @@ def main() -> None:
         engine.translate(sentences)
 
     def run_floor() -> None:
-        engine._translator.translate_batch(tokens, replace_unknowns=True, beam_size=engines.BEAM_SIZE,
+        engine._translator.translate_batch(tokens, replace_unknowns=True, beam_size=engine.beam_size,
                                            num_hypotheses=1, length_penalty=engines.LENGTH_PENALTY,
                                            max_batch_size=64, batch_type="examples")
 
     lengths = [len(r.hypotheses[0]) for r in engine._translator.translate_batch(
-        tokens, beam_size=engines.BEAM_SIZE, length_penalty=engines.LENGTH_PENALTY)]
+        tokens, beam_size=engine.beam_size, length_penalty=engines.LENGTH_PENALTY)]
     print(f"source tokens median {statistics.median(map(len, tokens)):.0f}, output tokens median "
           f"{statistics.median(lengths):.0f} (max {max(lengths)})")
     a = median_time(run_argos, args.runs)

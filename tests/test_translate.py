@@ -17,7 +17,8 @@ from conftest import REPO, seed
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.translate import engines
 from qwen_reader.core.translate.cache import TranslationCache
-from qwen_reader.core.translate.engines import ArgosEngine, GlossEngine, gloss
+from qwen_reader.core.translate.engines import ArgosEngine
+from qwen_reader.core.translate.gloss import GlossEngine, gloss
 from qwen_reader.core.translate.packages import PackageError, install_from_file, installed_models, packages_dir
 from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache, translatable
 
@@ -144,7 +145,8 @@ def test_translation_is_offline_and_never_imports_argos_translate(installed_mode
 
 
 def test_parity_with_argostranslate(installed_model) -> None:  # type: ignore[no-untyped-def]
-    """Each sentence's English equals what argostranslate.translate gives for it alone with the same model."""
+    """Each sentence's English equals what argos-translate-lt's own `translate` gives for it alone with the same
+    model and its default settings (engines.py says which options those are)."""
     sentences = SENTENCES[:6]
     code = NO_NETWORK + (
         "import json, sys\n"
