@@ -143,7 +143,7 @@ def test_cli_install_shows_progress_and_where_the_model_went(argos_package: Path
         out, err = _cli(tmp_path, url).communicate(timeout=300)
     target = tmp_path / "argos-packages" / "translate-zh_en-0_0_1"
     assert f"at {target}" in out and target.is_dir()
-    assert f"downloading translate-zh_en-0_0_1 0.0.1 from {url.removesuffix('index.json')}" in err
+    assert f"downloading translate-zh_en-0_0_1 (version 0.0.1) from {url.removesuffix('index.json')}" in err
     lines = [line for line in err.splitlines() if "MB/s" in line]
     assert len(lines) >= 5 and lines[-1].startswith("[########################]") and "100%" in lines[-1]
     assert "Traceback" not in err

@@ -59,7 +59,7 @@ class IndexEntry:
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version}"
+        return f"{self.name} (version {self.version})"
 
 
 def index_url() -> str:
@@ -119,6 +119,8 @@ def fetch_index(url: str | None = None) -> IndexEntry:
 
 
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, http.client.IncompleteRead):
+        return f"the connection closed {exc.expected} bytes short"
     reason = getattr(exc, "reason", None) or exc
     return " ".join(str(reason).split()) or type(exc).__name__
 
@@ -157,7 +159,7 @@ def _fetch(url: str, out: Path, sha256: str | None, progress: Progress | None,
             if progress is not None:
                 progress(done, total)
     if total and done != total:
-        raise http.client.IncompleteRead(b"", total - done)
+        raise ConnectionError(f"the connection closed after {done / 1e6:.1f} of {total / 1e6:.1f} MB")
     if sha256 is not None and digest.hexdigest() != sha256:
         raise PackageError(f"the download's checksum does not match the index (sha256 {digest.hexdigest()[:12]}… "
                            f"!= {sha256[:12]}…); nothing was installed")
