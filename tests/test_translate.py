@@ -128,20 +128,35 @@ def test_model_install_without_network_says_how_to_use_a_file(tmp_path: Path) ->
     assert "Traceback" not in out.stderr
 
 
-def test_translation_is_offline_and_never_imports_argos_translate(installed_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_torch_stanza_spacy_and_no_socket(installed_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Importing every qwen_reader module, translating with the model and glossing without one: never torch,
+    stanza or spaCy (nor argostranslate, minisbd, onnxruntime: our engine splits its own sentences), never a
+    connection attempt."""
     code = NO_NETWORK + (
-        "import sys\n"
+        "import importlib, os, pkgutil, sys\n"
+        "import qwen_reader\n"
+        "names = [m.name for m in pkgutil.walk_packages(qwen_reader.__path__, 'qwen_reader.')\n"
+        "         if not m.name.endswith('__main__')]  # __main__ would run the reader\n"
+        "for name in names:\n"
+        "    importlib.import_module(name)\n"
         "from qwen_reader.core.translate.service import TranslationService, load_engine, open_cache\n"
-        "service = TranslationService(load_engine(), open_cache())\n"
-        "english = service.translate(['他是阿里巴巴最年轻的技术负责人。', '林俊旸宣布离职。'])\n"
+        "from qwen_reader.core.translate.gloss import GlossEngine\n"
+        "engine = load_engine()\n"
+        "assert engine.name.startswith('argos'), engine.name\n"
+        "english = TranslationService(engine, open_cache()).translate(['他是阿里巴巴最年轻的技术负责人。', '林俊旸宣布离职。'])\n"
         "assert len(english) == 2\n"
-        "print(','.join(m for m in ('argostranslate.translate', 'stanza', 'torch') if m in sys.modules))\n"
+        "assert len(GlossEngine().translate(['林俊旸宣布离职。'])) == 1\n"
+        "print(len(names))\n"
+        "banned = ('torch', 'stanza', 'spacy', 'argostranslate', 'minisbd', 'onnxruntime')\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules} & set(banned))))\n"
         "print('network attempts:', len(ATTEMPTS))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ}, timeout=300)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.splitlines() == ["", "network attempts: 0"]
+    count, banned, network = out.stdout.splitlines()
+    assert int(count) > 40  # every module was imported, ui included
+    assert (banned, network) == ("", "network attempts: 0")
 
 
 def test_parity_with_argostranslate(installed_model) -> None:  # type: ignore[no-untyped-def]
