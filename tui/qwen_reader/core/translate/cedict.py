@@ -16,12 +16,13 @@ from importlib import resources
 from pathlib import Path
 
 _WORD = re.compile(r"[a-z]+")
+EVERYDAY = 5.5  # log count from which an English word counts as everyday (about 250 uses in CC-CEDICT)
 _HEAD = re.compile(r"^(([^#\s]\S*) (\S+) \[.*)$", re.MULTILINE)
 _HEADWORDS = re.compile(r"^[^\[\n]*", re.MULTILINE)  # everything before a line's reading
 _PINYIN = re.compile(r"\[[^\]\n]*\]")  # cross-references' readings: 了[liao3]
 # Words that say nothing about which sense is the everyday one.
 _STOP = frozenset(("a", "an", "the", "to", "of", "sb", "sth", "one's", "oneself", "or", "and", "in", "on", "at", "by",
-                   "for", "with", "as", "be", "is", "used", "etc"))
+                   "for", "with", "as", "used", "etc"))
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,15 @@ class Lexicon:
 
     def __init__(self, text: str, hsk: dict[str, tuple[int, str | None]]) -> None:
         self._raw: dict[str, list[str]] = {}
+        traditional_heads: list[str] = []
         for raw, traditional, simplified in _HEAD.findall(text):
+            traditional_heads.append(traditional)
             self._raw.setdefault(simplified, []).append(raw)
             if traditional != simplified:
                 self._raw.setdefault(traditional, []).append(raw)
         self._parsed: dict[str, list[Line]] = {}
+        # How many traditional headwords hold each character: 後 is in hundreds, 后 "empress" in few.
+        self._chars = Counter("".join(traditional_heads))
         # How often each English word occurs across every sense (readings in [...] left out): a proxy for how
         # everyday it is.
         english = _PINYIN.sub("", _HEADWORDS.sub("", text)).lower()
@@ -64,15 +69,19 @@ class Lexicon:
             self._parsed[word] = found
         return found
 
+    def weight(self, word: str) -> int:
+        return min((self._chars.get(ch, 0) for ch in word), default=0)
+
     def __contains__(self, word: str) -> bool:
         return word in self._raw
 
     def everyday(self, english: str) -> float:
-        """Mean log frequency of a sense's content words across the dictionary (0 for none)."""
+        """Mean log frequency of a sense's content words across the dictionary, capped: above the cap every
+        word is everyday and the order of the senses decides. Function words alone ("at", "and") are at it."""
         words = [w for w in _WORD.findall(english.lower()) if w not in _STOP]
         if not words:
-            return 0.0
-        return sum(self._log_counts.get(w, 0.0) for w in words) / len(words)
+            return EVERYDAY if _WORD.search(english.lower()) else 0.0
+        return min(EVERYDAY, sum(self._log_counts.get(w, 0.0) for w in words) / len(words))
 
 
 def _data_dir() -> Path:
