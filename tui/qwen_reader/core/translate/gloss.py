@@ -26,7 +26,11 @@ _XREF = re.compile(r"(?:abbr\. (?:for|of)|see(?: also)?|same as|also written|var
 _SKIP = re.compile(r"^(surname |(old |archaic |unofficial |erhua |japanese )?variant of|used in|CL:|also pr\.|"
                    r"also written|pr\. |Taiwan pr\.|\w+ of \w+\||\(onom\.\))", re.IGNORECASE)
 _FICTION = re.compile(r"character (from|in)|mythology|legend|novel|fictional|opera", re.IGNORECASE)
-_CORPORATE = re.compile(r"(\s+(Holdings|Limited|Ltd\.?|Inc\.?|Co\.?|Corporation|Corp\.?|Group|Company|Technologies))+$")
+# What follows a name in its description: corporate forms, kinds of places (腾讯 "Tencent Holdings Limited",
+# 上海 "Shanghai municipality").
+_CORPORATE = re.compile(r"(\s+(Holdings|Limited|Ltd\.?|Inc\.?|Co\.?|Corporation|Corp\.?|Group|Company|Technologies|"
+                        r"municipality|province|prefecture|county|district|city|special administrative region))+$")
+_NAME_WORDS = re.compile(r"[A-Z0-9][\w'.&-]*(?:\s+(?:(?:of|the|and|for|de|du|von)\s+)*[A-Z0-9][\w'.&-]*)*")
 _FRAME = re.compile(r"\b(sb|sth|sb's|sth's)\b")
 _LATIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+\-_/'&]*[A-Za-z0-9+]|[A-Za-z0-9]")
 _TONE_MARKS = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
@@ -86,7 +90,8 @@ def render(items: list[Piece]) -> str:
                 out.append(" ")
             out.append(piece.english)
         elif piece.kind == "close":
-            out.append(piece.english)
+            if not (piece.english == "…" and out and out[-1] == "…"):  # …… is one ellipsis
+                out.append(piece.english)
         elif piece.kind == "open":
             if out and last != "open":
                 out.append(" ")
@@ -368,7 +373,9 @@ def _name_sense(lines: list[Line]) -> str | None:
             if _SKIP.match(sense) or sense.lower().startswith(("abbr", "see ")):
                 continue
             name = _PAREN.sub("", sense).split(",")[0].strip()
-            name = _CORPORATE.sub("", name).strip()
+            # The name is its capitalised words ("Shenzhen subprovincial city in Guangdong" -> "Shenzhen").
+            head = _NAME_WORDS.match(name)
+            name = _CORPORATE.sub("", head.group(0) if head else name).strip()
             if name and not _HAN.search(name):
                 found.append((2 if _FICTION.search(sense) else 0, name))
     return min(found, key=lambda f: f[0])[1] if found else None
