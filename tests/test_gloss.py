@@ -77,6 +77,7 @@ def test_classifier_after_a_number_is_dropped() -> None:
     ("22550元", "22,550 yuan"), ("2亿美元", "$200 million"), ("90.2%", "90.2%"), ("百分之五", "5%"),
     ("十亿美元", "$1 billion"), ("1.5万", "15,000"), ("三个月", "three months"), ("32岁", "32 years old"),
     ("第一", "first"), ("第23", "23rd"), ("10点30分", "10:30"), ("１２月", "December"), ("3000欧元", "€3,000"),
+    ("3 月 5 日", "March 5"), ("7352 万元", "73.52 million yuan"), ("两日", "two days"),  # spaced, as scraped
 ])
 def test_numbers_in_english(text: str, english: str) -> None:
     assert [s.english for s in find(text)] == [english]

@@ -44,21 +44,26 @@ _DURATIONS = {
 _DAY_PARTS = frozenset(("上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚"))
 _CLASSIFIERS = "个個名位家款项項件种種条條台臺篇张張只隻本部支座所场場份批轮輪代期"
 
+# Scraped text often puts spaces between a number and its unit ("3 月 5 日"): _S allows them.
+_S = r"[ \u00a0\u3000]?"
+_YEAR = r"[0-9０-９]{4}|[零〇一二三四五六七八九]{4}"
 _PATTERNS = [
-    ("date", re.compile(rf"(?:(?P<year>[0-9０-９]{{4}}|[零〇一二三四五六七八九]{{4}})年)?(?P<month>{_NUM})月"
-                        rf"(?:(?P<day>{_NUM})[日号號])?")),
-    ("year", re.compile(r"(?P<year>[0-9０-９]{4}|[零〇一二三四五六七八九]{4})年(?!代)")),
-    ("time", re.compile(rf"(?P<hour>{_ARABIC}|{_CHINESE})[点點时時](?:(?P<minute>{_ARABIC}|{_CHINESE}|半)分?)?"
-                        r"(?![钟鐘]|[0-9０-９])")),
+    ("date", re.compile(rf"(?:(?P<year>{_YEAR}){_S}年{_S})?(?P<month>{_NUM}){_S}月"
+                        rf"(?:{_S}(?P<day>{_NUM}){_S}[日号號])?")),
+    ("year", re.compile(rf"(?P<year>{_YEAR}){_S}年(?!代)")),
+    ("time", re.compile(rf"(?P<hour>{_ARABIC}|{_CHINESE}){_S}[点點时時]"
+                        rf"(?:{_S}(?P<minute>{_ARABIC}|{_CHINESE}|半){_S}分?)?(?![钟鐘]|[0-9０-９])")),
     ("percent", re.compile(rf"(?P<num>{_ARABIC_GROUPED}|{_ARABIC})\s*[%％]|百分之(?P<cn>{_NUM})")),
-    ("money", re.compile(rf"(?P<num>{_NUM})(?P<big>{_BIGS})?(?P<unit>美元|美金|欧元|歐元|英镑|英鎊|港元|港币|港幣|"
-                         r"日元|日圓|人民币|人民幣|元|块|塊)")),
-    ("ordinal", re.compile(rf"第(?P<num>{_NUM})")),
-    ("count", re.compile(rf"(?P<num>{_NUM})(?P<big>{_BIGS})?"
+    ("money", re.compile(rf"(?P<num>{_NUM}){_S}(?P<big>{_BIGS})?{_S}(?P<unit>美元|美金|欧元|歐元|英镑|英鎊|港元|港币|"
+                         r"港幣|日元|日圓|人民币|人民幣|元|块|塊)")),
+    ("ordinal", re.compile(rf"第{_S}(?P<num>{_NUM})")),
+    ("count", re.compile(rf"(?P<num>{_NUM}){_S}(?P<big>{_BIGS})?{_S}"
                          r"(?P<unit>个月|個月|小时|小時|分钟|分鐘|秒钟|秒鐘|星期|[年天周週岁歲倍次])")),
-    ("classified", re.compile(rf"(?P<num>{_NUM})(?P<big>{_BIGS})?(?P<unit>[{_CLASSIFIERS}])")),
+    # 两日, 三日: days (a day of the month is written in digits, after its month).
+    ("days", re.compile(rf"(?P<num>{_CHINESE})日")),
+    ("classified", re.compile(rf"(?P<num>{_NUM}){_S}(?P<big>{_BIGS})?{_S}(?P<unit>[{_CLASSIFIERS}])")),
     # Bare 万/亿 after Arabic digits only: 千万 alone is mostly the adverb "be sure to".
-    ("big", re.compile(rf"(?P<num>{_ARABIC_GROUPED}|{_ARABIC})(?P<big>{_BIGS})")),
+    ("big", re.compile(rf"(?P<num>{_ARABIC_GROUPED}|{_ARABIC}){_S}(?P<big>{_BIGS})")),
     ("arabic", re.compile(rf"{_ARABIC_GROUPED}|{_ARABIC}")),
 ]
 
@@ -175,6 +180,9 @@ def _english(kind: str, m: re.Match[str]) -> str | None:
             singular, plural = _DURATIONS[groups["unit"]]
             return f"{say(number, words=chinese)} {singular if number == 1 else plural}"
         return say(number, words=chinese)
+    if kind == "days":
+        number = value(groups["num"])
+        return None if number is None else f"{say(number, words=True)} {'day' if number == 1 else 'days'}"
     if kind == "ordinal":
         number = value(groups["num"])
         return None if number is None or number != number.to_integral_value() else ordinal(number)
