@@ -78,7 +78,7 @@ class Lexicon:
     def everyday(self, english: str) -> float:
         """Mean log frequency of a sense's content words across the dictionary, capped: above the cap every
         word is everyday and the order of the senses decides. Function words alone ("at", "and") are at it."""
-        words = [w for w in _WORD.findall(english.lower()) if w not in _STOP]
+        words = [w for w in _WORD.findall(english.lower()) if w not in _STOP and len(w) > 1]
         if not words:
             return EVERYDAY if _WORD.search(english.lower()) else 0.0
         return min(EVERYDAY, sum(self._log_counts.get(w, 0.0) for w in words) / len(words))

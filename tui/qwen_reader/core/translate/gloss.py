@@ -211,19 +211,12 @@ def _text(text: str, other: str, traditional: bool, before: list[Piece]) -> list
 
 def _word(word: str, syllables: tuple[str, ...], other: str, traditional: bool, before: list[Piece], *,
           split: bool = True) -> list[Piece]:
-    lex = lexicon()
-    lines = lex.lines(word) or lex.lines(other)
-    if not lines and traditional:
-        from qwen_reader.core.text.script import convert
-
-        lines = lex.lines(convert(word, "t2s"))  # 宣佈: CC-CEDICT writes it 宣布 in both scripts
     after_number = bool(before) and before[-1].kind == "word" and _is_number(before[-1])
-    if lines:
-        english, kind = _choose(word, lines, syllables, other, traditional, after_number, split)
-        if kind == "drop":
-            return [Piece(word, "", "drop")]
-        if english:
-            return [Piece(word, english)]
+    english, kind = _lookup(word, syllables, other, traditional, after_number, split)
+    if kind == "drop":
+        return [Piece(word, "", "drop")]
+    if english:
+        return [Piece(word, english)]
     if not _HAN.search(word):
         return [Piece(word, word)]
     name = person_name(word, syllables) or listed_name(word, syllables)
@@ -272,6 +265,21 @@ def _reading_matches(line: Line, syllables: tuple[str, ...], word: str, tones: b
     return True
 
 
+@lru_cache(maxsize=65536)
+def _lookup(word: str, syllables: tuple[str, ...], other: str, traditional: bool, after_number: bool,
+            split: bool) -> tuple[str | None, str]:
+    """A word's English (or "drop"), given all it depends on: memoised, the same words recur."""
+    lex = lexicon()
+    lines = lex.lines(word) or lex.lines(other)
+    if not lines and traditional:
+        from qwen_reader.core.text.script import convert
+
+        lines = lex.lines(convert(word, "t2s"))  # 宣佈: CC-CEDICT writes it 宣布 in both scripts
+    if not lines:
+        return None, "word"
+    return _choose(word, lines, syllables, other, traditional, after_number, split)
+
+
 def _choose(word: str, lines: list[Line], syllables: tuple[str, ...], other: str, traditional: bool,
             after_number: bool, split: bool) -> tuple[str | None, str]:
     lex = lexicon()
@@ -314,6 +322,7 @@ def _clean(sense: str) -> str:
     text = _FRAME.sub("", text)
     text = re.sub(r"\s+", " ", text).strip(" ;,.")
     text = re.sub(r"^(the|a|an) ", "", text)
+    text = re.sub(r"^classifier for (\w+).*", r"\1", text)  # 歲 "classifier for years (of age)" -> years
     text = re.sub(r"^(\w+) or \w+$", r"\1", text)  # "he or him" -> "he"
     return re.sub(r"\s+do$", "", text) if text.startswith("to ") and text.count(" ") > 1 else text
 
