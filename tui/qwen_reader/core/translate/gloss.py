@@ -147,7 +147,7 @@ def pieces(sentence: str) -> list[Piece]:
             # Part of the word is a number (3月 of 3月份): gloss the rest as text.
             end = pos + len(reading.word)
             stop = next((i for i in range(pos, end) if covered[i]), end)
-            out.extend(_text(sentence[pos:stop], other[pos:stop], traditional, out))
+            out.extend(_text(sentence[pos:stop], other[pos:stop], traditional, out, reading.syllables[:stop - pos]))
             pos = stop
             continue
         # Not a Chinese word: punctuation, Latin words, digits, spaces, up to the next word or number.
@@ -188,11 +188,13 @@ def _other(text: str, other: str, traditional: bool, before: list[Piece]) -> lis
     return out
 
 
-def _text(text: str, other: str, traditional: bool, before: list[Piece]) -> list[Piece]:
+def _text(text: str, other: str, traditional: bool, before: list[Piece],
+          syllables: tuple[str, ...] | None = None) -> list[Piece]:
     """Chinese text that is not one known word: the longest dictionary words, left to right."""
-    from qwen_reader.core.text.pinyin import readings
+    if syllables is None:
+        from qwen_reader.core.text.pinyin import readings
 
-    syllables = tuple(s for r in readings(text) for s in r.syllables)
+        syllables = tuple(s for r in readings(text) for s in r.syllables)
     if len(syllables) != len(text):
         syllables = tuple("" for _ in text)
     out: list[Piece] = []
@@ -223,7 +225,7 @@ def _word(word: str, syllables: tuple[str, ...], other: str, traditional: bool, 
     if name is not None:
         return [Piece(word, name)]
     if split and len(word) > 1:
-        parts = _text(word, other, traditional, before)
+        parts = _text(word, other, traditional, before, syllables)
         english = " ".join(p.english for p in parts if p.kind == "word" and p.english)
         return [Piece(word, english)] if english else parts
     # A character no sense fits: its sound, so no Chinese is left in the English.
@@ -317,6 +319,7 @@ def _particle(line: Line) -> bool:
     return line.pinyin[-1].endswith("5") and any("particle" in s or "marker" in s for s in line.senses)
 
 
+@lru_cache(maxsize=65536)
 def _clean(sense: str) -> str:
     text = _PAREN.sub("", sense)
     text = _FRAME.sub("", text)
