@@ -185,6 +185,18 @@ def test_parity_with_argostranslate(installed_model) -> None:  # type: ignore[no
     assert ours == argos
 
 
+def test_decoding_settings_follow_argos_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # argos-translate-lt passes no compute_type for its default "auto": CTranslate2 then keeps the saved type.
+    monkeypatch.delenv("ARGOS_COMPUTE_TYPE", raising=False)
+    monkeypatch.delenv("ARGOS_BEAM_SIZE", raising=False)
+    assert engines.compute_type() is None and engines.beam_size() == 4
+    monkeypatch.setenv("ARGOS_COMPUTE_TYPE", "auto")
+    assert engines.compute_type() is None
+    monkeypatch.setenv("ARGOS_COMPUTE_TYPE", "int8")
+    monkeypatch.setenv("ARGOS_BEAM_SIZE", "2")
+    assert engines.compute_type() == "int8" and engines.beam_size() == 2
+
+
 def test_long_sentence_is_chunked_into_one_row(installed_model) -> None:  # type: ignore[no-untyped-def]
     engine = ArgosEngine(installed_model)
     long_sentence = "阿里巴巴正式宣布成立新的事业群,林俊旸在社交平台宣布离职," * 40 + "。"
