@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -134,20 +135,68 @@ def status() -> None:
 
 @model.command()
 @click.option("--file", "file", type=click.Path(path_type=Path), help="Install this .argosmodel file.")
-def install(file: Path | None) -> None:
+@click.option("--index", "index", metavar="URL",
+              help="The package index (index.json) to install from; default $QWEN_READER_MODEL_INDEX, else argos's.")
+def install(file: Path | None, index: str | None) -> None:
     """Install the zh->en package from argos's package index, or from a file with --file."""
-    from qwen_reader.core.translate.packages import install_from_file, install_from_index
+    from qwen_reader.core.translate.packages import install_from_file
+    from qwen_reader.core.translate.remote import install_from_index
 
     if file is not None:
         installed = install_from_file(file)
     else:
-        with click.progressbar(length=1, label="downloading zh->en model") as bar:
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, done, 1)
-                bar.update(done - bar.pos)
+        bar = DownloadBar(sys.stderr)
+        try:
+            installed = install_from_index(bar.update, url=index, on_entry=bar.start)
+        except KeyboardInterrupt:  # Ctrl-C: the install has already cleaned up after itself
+            bar.finish()
+            click.echo("qwen-reader: install cancelled: nothing was installed", err=True)
+            raise click.exceptions.Exit(130) from None
+        bar.finish()
+    click.echo(f"installed {installed.name} (version {installed.version}, {installed.size / 1e6:.1f} MB) "
+               f"at {installed.path}")
 
-            installed = install_from_index(progress)
-    click.echo(f"installed {installed.name} {installed.version} at {installed.path}")
+
+class DownloadBar:
+    """A download progress line on stderr: size, percent, speed and time left. Redrawn in place on a
+    terminal (at most 10 times a second); elsewhere (logs, pipes) one line per tenth of the download."""
+
+    WIDTH = 24
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.step = -1
+        self.line = ""
+
+    def start(self, entry) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"downloading {entry.label} from {entry.links[0]}", err=True)
+        self.started = time.monotonic()
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        from qwen_reader.core.translate.remote import progress_line
+
+        self.line = progress_line(done, total, now - self.started, self.WIDTH)
+        if self.tty:
+            if now - self.drawn >= 0.1 or (total and done >= total):
+                self.drawn = now
+                self.stream.write("\r" + self.line + "\x1b[K")
+                self.stream.flush()
+        elif total:
+            step = done * 10 // total
+            if step > self.step:
+                self.step = step
+                self.stream.write(self.line + "\n")
+                self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty and self.line:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.line = ""
 
 
 def _document(key: str, no_cache: bool) -> Document:
