@@ -49,7 +49,17 @@ def read(paths: tuple[Path, ...], no_cache: bool) -> None:
 
     # bench/startup.py: run without a terminal and quit as soon as the first screen is painted.
     bench = os.environ.get(BENCH_EXIT_ENV) == "1"
-    ReaderApp(corpus, exit_when_ready=bench).run(headless=bench)
+    import asyncio
+    import threading
+
+    app = ReaderApp(corpus, exit_when_ready=bench)
+    # Our own loop: asyncio.run would wait, after the reader has closed, for background work still running
+    # (a translation batch, the gloss dictionary loading). What that work finished is already committed.
+    app.run(headless=bench, loop=asyncio.new_event_loop())
+    if threading.active_count() > 1:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(app.return_code or 0)
 
 
 @cli.command(name="list")

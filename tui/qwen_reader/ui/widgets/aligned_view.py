@@ -95,8 +95,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
         self.decorations: Decorations | None = None
-        # While the English is still arriving, background layout waits (it would be redone per batch).
-        self.hold_growth = False
+        # While the English is still arriving, background layout waits (it would be redone per batch); the
+        # screen releases it when translation ends. Until then only what is shown is laid out.
+        self.hold_growth = True
         self._layout_key: tuple[object, ...] | None = None
         self._strips: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
