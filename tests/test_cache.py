@@ -95,3 +95,15 @@ def test_state_written_where_a_folder_stands_leaves_no_litter(tmp_path) -> None:
         positions.set("/some/doc.txt", n, 0)
         positions.flush()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["positions.json"]
+
+
+def test_positions_of_a_file_whose_name_is_not_utf8_are_kept(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from qwen_reader.core.store.state import Positions
+
+    name = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes: a surrogate escape in the str
+    positions = Positions(tmp_path / "positions.json")
+    positions.set(str(tmp_path / name), 3, 1)
+    positions.flush()
+    assert Positions(tmp_path / "positions.json").get(str(tmp_path / name)) == (3, 1)

@@ -96,3 +96,12 @@ def test_the_last_line_is_reached_without_laying_out_what_lies_before() -> None:
     found = layout.block_at(layout.top(last))
     assert found is not None and found[0].paragraph == last
 
+
+
+def test_small_and_large_documents_get_the_same_estimates() -> None:
+    # Two code paths (plain Python for small documents, NumPy for large ones) must agree.
+    for specs, widths in ((_specs(), [50, 50, 50]),
+                          ([ColumnSpec("chinese", None, True), ColumnSpec("english")], [70, 70])):
+        for prefix in ("002", "004"):
+            layout = ReadingLayout(seed(prefix), specs, widths)
+            assert layout._estimates_vectorised() == [layout._estimate_one(p) for p in layout.paragraphs]

@@ -115,6 +115,12 @@ class ReadingLayout:
     def _estimates(self) -> list[int]:
         """Lines each paragraph will take, from its sentence lengths alone (no conversion, no wrapping, the
         English as one line): vectorised, since a 50 MB document has ~800,000 sentences."""
+        total = sum(len(p.sentence_ends) for p in self.paragraphs)
+        if total < 50_000:  # a pure-Python pass is quicker than importing NumPy on the first screen
+            return [self._estimate_one(p) for p in self.paragraphs]
+        return self._estimates_vectorised()
+
+    def _estimates_vectorised(self) -> list[int]:
         import numpy as np
 
         counts = np.fromiter((len(p.sentence_ends) for p in self.paragraphs), dtype=np.int64,
@@ -136,6 +142,19 @@ class ReadingLayout:
                 rows = np.maximum(rows, need)
         heights[counts > 0] = np.add.reduceat(rows, firsts) + 1
         return heights.tolist()  # type: ignore[no-any-return]
+
+    def _estimate_one(self, paragraph: Paragraph) -> int:
+        rows_total, start = 0, 0
+        for end in paragraph.sentence_ends:
+            length, start = end - start, end
+            rows = 1
+            for spec, width in zip(self.specs, self.widths, strict=True):
+                if spec.kind == "chinese":
+                    cells = max(width - 2, 1)
+                    need = -(-(3 if spec.pinyin else 2) * length // cells) * (2 if spec.pinyin else 1)
+                    rows = max(rows, need)
+            rows_total += rows
+        return rows_total + 1 if paragraph.sentence_ends else 2
 
     # -- laying out ------------------------------------------------------------------------------------
 

@@ -71,8 +71,13 @@ class Positions:
         self.values = _read(self.path)
         self.dirty = False
 
+    @staticmethod
+    def _key(doc_path: str) -> str:
+        # A file name that is not UTF-8 holds surrogates, which JSON cannot store: keep them as escapes.
+        return os.path.abspath(doc_path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
     def get(self, doc_path: str) -> tuple[int, int] | None:
-        entry = self.values.get(os.path.abspath(doc_path))
+        entry = self.values.get(self._key(doc_path))
         if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, int) for v in entry):
             return entry[0], entry[1]
         return None
@@ -80,7 +85,7 @@ class Positions:
     def set(self, doc_path: str, paragraph: int, sentence: int) -> None:
         """Remember a position in memory; `flush` writes (on leaving, on quit, and on a timer), so moving
         the cursor never touches the disk."""
-        key = os.path.abspath(doc_path)
+        key = self._key(doc_path)
         if self.values.get(key) != [paragraph, sentence]:
             self.values[key] = [paragraph, sentence]
             self.dirty = True

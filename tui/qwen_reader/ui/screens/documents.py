@@ -57,6 +57,12 @@ class DocumentListScreen(Screen[None]):
         if event.row_key.value is not None:
             self.app.open_document(event.row_key.value)  # type: ignore[attr-defined]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "Back to the reader" is offered only when a reader lies beneath the list.
+        if action == "back":
+            return self.app.reader() is not None  # type: ignore[attr-defined,no-any-return]
+        return True
+
     def action_back(self) -> None:
         if self.app.reader() is not None:  # type: ignore[attr-defined]
             self.app.pop_screen()

@@ -111,6 +111,9 @@ class ReadingScreen(Screen[None]):
         self.view.configure(ViewOptions(self.conversions(), english_only=self.english_only,
                                         pinyin=self.settings["pinyin"],
                                         english_role="gloss" if self.gloss else "text"))
+        layout = self.view.layout_model
+        if layout is not None:  # the labels change even when the columns do not (the engine's name)
+            self._headers(layout.specs, layout.widths)
         self._title()
         self._status()
 
