@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qwen_reader.core.errors import NotFoundError
-from qwen_reader.core.store.doc_cache import DocumentCache
+from qwen_reader.core.store.doc_cache import DocumentCache, decode_document
 from qwen_reader.core.store.paths import bundled_seeds, cache_dir
 from qwen_reader.core.text.load import Source, discover
 from qwen_reader.core.text.model import Document, LoadProblem
@@ -85,8 +84,8 @@ def open_corpus(
                 corpus.problems.append(LoadProblem(str(source.path), reason or "could not be read"))
                 continue
             if cache:
-                cache.put_blob(source.path, source.size, source.mtime_ns, blob)
-            found[n] = pickle.loads(blob)
+                cache.put_text(source.path, source.size, source.mtime_ns, blob)
+            found[n] = decode_document(blob)
     finally:
         if cache:
             cache.close()

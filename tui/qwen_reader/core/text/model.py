@@ -83,7 +83,7 @@ class Paragraph:
         kind, text, written, ends, script, level, quoted, flags = values
         # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
         paragraph = object.__new__(Paragraph)
-        paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=ends,
+        paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=tuple(ends),
                                   script=_SCRIPTS[script], level=level, quoted=quoted,
                                   flags=tuple(Span(*f) for f in flags))
         return paragraph
@@ -97,10 +97,13 @@ class Article:
     """A report within a document. Loaded from the cache, its paragraphs stay packed as plain tuples until
     first used: a large corpus starts without building objects for documents nobody has opened yet."""
 
-    __slots__ = ("_packed", "_paragraphs", "title")
+    __slots__ = ("_packed", "_paragraphs", "author", "date", "link", "title")
 
-    def __init__(self, title: str, paragraphs: tuple[Paragraph, ...]) -> None:
+    def __init__(self, title: str, paragraphs: tuple[Paragraph, ...], *, date: str = "", author: str = "",
+                 link: str = "") -> None:
         self.title = title
+        # What the source says about the article (a page's metadata, a feed item's fields); "" when unknown.
+        self.date, self.author, self.link = date, author, link
         self._paragraphs: tuple[Paragraph, ...] | None = paragraphs
         self._packed: tuple[tuple, ...] | None = None  # type: ignore[type-arg]
 
@@ -112,7 +115,8 @@ class Article:
         return self._paragraphs
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Article) and (self.title, self.paragraphs) == (other.title, other.paragraphs)
+        return isinstance(other, Article) and (self.title, self.date, self.author, self.link, self.paragraphs) == (
+            other.title, other.date, other.author, other.link, other.paragraphs)
 
     def __hash__(self) -> int:
         return hash(self.title)
@@ -120,15 +124,22 @@ class Article:
     def __repr__(self) -> str:
         return f"Article(title={self.title!r}, paragraphs={len(self.paragraphs)})"
 
+    def packed(self) -> list[object]:
+        """Plain values only (what the document cache stores as JSON)."""
+        paragraphs = self._packed if self._packed is not None else [p.packed() for p in self.paragraphs]
+        return [self.title, self.date, self.author, self.link, paragraphs]
+
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        packed = self._packed if self._packed is not None else tuple(p.packed() for p in self.paragraphs)
-        return (_packed_article, (self.title, packed))
+        return (Article.unpack, (self.packed(),))
 
-
-def _packed_article(title: str, packed: tuple[tuple, ...]) -> Article:  # type: ignore[type-arg]
-    article = object.__new__(Article)
-    article.title, article._paragraphs, article._packed = title, None, packed
-    return article
+    @staticmethod
+    def unpack(values: list) -> Article:  # type: ignore[type-arg]
+        """From `packed()` values; paragraphs stay packed until first used."""
+        title, date, author, link, paragraphs = values
+        article = object.__new__(Article)
+        article.title, article.date, article.author, article.link = title, date, author, link
+        article._paragraphs, article._packed = None, paragraphs
+        return article
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +167,13 @@ class Document:
     report: tuple[RuleReport, ...] = ()
     # One-line, user-facing notes on loading or cleaning problems (invalid bytes, damaged text).
     flags: tuple[str, ...] = ()
+    # How the file was read: "text" (plain text or Markdown), "html" (a saved page) or "feed" (RSS/Atom/RDF).
+    format: str = "text"
+
+    @property
+    def display_path(self) -> str:
+        """The path as printable text: bytes of a file name that are not UTF-8 shown as \\xNN escapes."""
+        return printable(self.path)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -167,6 +185,15 @@ class Document:
 
     def report_counts(self) -> dict[str, int]:
         return {r.rule: r.count for r in self.report}
+
+
+def printable(name: str) -> str:
+    """A file name decoded with surrogateescape, made valid Unicode for display and JSON."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qwen_reader.core.text import formats
 from qwen_reader.core.text.blocks import RawBlock
-from qwen_reader.core.text.clean import clean
+from qwen_reader.core.text.clean import Cleaned, clean, clean_blocks, merge_reports
 from qwen_reader.core.text.decode import Decoded
+from qwen_reader.core.text.formats.records import extract_records, is_records
 from qwen_reader.core.text.model import Article, Document, Kind, Paragraph
 from qwen_reader.core.text.script import script_counts_many, script_of_counts
 from qwen_reader.core.text.segment import sentence_ends
@@ -15,10 +17,28 @@ TITLE_CHARS = 32
 
 
 def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Document:
-    cleaned = clean(decoded.text)
-    counts = script_counts_many([b.text for b in cleaned.blocks])
-    paragraphs = [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)]
-    articles = tuple(_split_articles(paragraphs))
+    fmt = formats.sniff(path.suffix, decoded.text)
+    if fmt == formats.TEXT and not is_records(decoded.text):
+        cleaned = clean(decoded.text)
+        paragraphs, counts = _paragraphs(cleaned)
+        articles = tuple(_split_articles(paragraphs))
+        report = cleaned.report
+    else:
+        extracted = extract_records(decoded.text) if fmt == formats.TEXT else formats.extract(fmt, decoded.text)
+        paragraphs, counts, built, reports = [], [], [], []
+        for source in extracted:
+            cleaned = clean_blocks([RawBlock(p.kind, p.text, p.text, level=p.level, marked=p.marked)
+                                    for p in source.pieces])
+            these, these_counts = _paragraphs(cleaned)
+            if not these:
+                continue
+            paragraphs += these
+            counts += these_counts
+            reports.append(cleaned.report)
+            built.append(Article(source.title or title_of(these), tuple(these), date=source.date,
+                                 author=source.author, link=source.link))
+        articles = tuple(built)
+        report = merge_reports(reports)
     flags: list[str] = []
     if decoded.replaced:
         flags.append(f"{decoded.replaced} invalid byte sequence{'s' if decoded.replaced != 1 else ''} "
@@ -36,9 +56,15 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
         articles=articles,
         encoding=decoded.encoding,
         size=size,
-        report=cleaned.report,
+        report=report,
         flags=tuple(flags),
+        format=fmt,
     )
+
+
+def _paragraphs(cleaned: Cleaned) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    counts = script_counts_many([b.text for b in cleaned.blocks])
+    return [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)], counts
 
 
 def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
