@@ -24,7 +24,8 @@ _SCRIPTS = {s.value: s for s in Script}
 def encode_document(doc: Document) -> str:
     """The document as compact JSON text (what ingest workers send and the cache stores)."""
     return json.dumps(
-        [PIPELINE_VERSION, doc.id, doc.path, doc.title, doc.script.value, doc.encoding, doc.size, doc.format,
+        # The path as valid text (a non-UTF-8 name escaped): whoever loads the entry knows the real path.
+        [PIPELINE_VERSION, doc.id, doc.display_path, doc.title, doc.script.value, doc.encoding, doc.size, doc.format,
          list(doc.flags), [[r.rule, r.count, r.removed_chars, list(r.examples)] for r in doc.report],
          [a.packed() for a in doc.articles]],
         ensure_ascii=False, separators=(",", ":"), check_circular=False,

@@ -9,7 +9,7 @@ from qwen_reader.core.text.blocks import RawBlock
 from qwen_reader.core.text.clean import Cleaned, clean, clean_blocks, merge_reports
 from qwen_reader.core.text.decode import Decoded
 from qwen_reader.core.text.formats.records import extract_records, is_records
-from qwen_reader.core.text.model import Article, Document, Kind, Paragraph
+from qwen_reader.core.text.model import Article, Document, Kind, Paragraph, printable
 from qwen_reader.core.text.script import script_counts_many, script_of_counts
 from qwen_reader.core.text.segment import sentence_ends
 
@@ -51,7 +51,7 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
     return Document(
         id=doc_id,
         path=str(path),
-        title=articles[0].title if articles else path.stem,
+        title=articles[0].title if articles else printable(path.stem),
         script=script_of_counts(*_document_counts(paragraphs, counts)),
         articles=articles,
         encoding=decoded.encoding,
