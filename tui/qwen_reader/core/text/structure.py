@@ -80,17 +80,24 @@ def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
     )
 
 
+_TEXT_KINDS = frozenset((Kind.BODY, Kind.QUOTE, Kind.LIST_ITEM))
+_TRAILING = frozenset((Kind.BYLINE, Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION))
+
+
 def _split_articles(paragraphs: list[Paragraph]) -> list[Article]:
-    """A byline closes a report; what follows it is the next report in the same file."""
+    """A byline after a report's text closes it; what follows is the next report in the same file.
+
+    Credits never start an article: a byline above the text (a dateline under the headline) closes nothing,
+    and credits and notices right after a closing byline (编辑 王五 / 校对 赵六) stay with the report they end."""
     groups: list[list[Paragraph]] = [[]]
+    closed = False
     for p in paragraphs:
-        groups[-1].append(p)
-        if p.kind is Kind.BYLINE:
+        if closed and p.kind not in _TRAILING:
             groups.append([])
-    if len(groups) > 1 and not any(p.kind not in (Kind.BOILERPLATE, Kind.SEPARATOR) for p in groups[-1]):
-        # Trailing notices after the last byline belong to the last report.
-        tail = groups.pop()
-        groups[-1].extend(tail)
+            closed = False
+        groups[-1].append(p)
+        if p.kind is Kind.BYLINE and any(q.kind in _TEXT_KINDS for q in groups[-1]):
+            closed = True
     return [Article(title_of(g), tuple(g)) for g in groups if g]
 
 
