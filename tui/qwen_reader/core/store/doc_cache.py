@@ -45,8 +45,8 @@ def decode_document(text: str | bytes) -> Document:
     _need(isinstance(flags, list) and all(isinstance(f, str) for f in flags))
     _need(isinstance(articles, list) and isinstance(report, list))
     for a in articles:
-        _need(isinstance(a, list) and len(a) == 5 and all(isinstance(v, str) for v in a[:4]))
-        _need(isinstance(a[4], list) and all(map(_paragraph_ok, a[4])))
+        _need(isinstance(a, list) and len(a) == 6 and all(isinstance(v, str) for v in a[:5]))
+        _need(isinstance(a[5], list) and all(map(_paragraph_ok, a[5])))
     return Document(
         id=doc_id, path=path, title=title, script=_SCRIPTS[script], encoding=encoding, size=size, format=fmt,
         flags=tuple(flags),

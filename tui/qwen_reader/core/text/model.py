@@ -97,13 +97,14 @@ class Article:
     """A report within a document. Loaded from the cache, its paragraphs stay packed as plain tuples until
     first used: a large corpus starts without building objects for documents nobody has opened yet."""
 
-    __slots__ = ("_packed", "_paragraphs", "author", "date", "link", "title")
+    __slots__ = ("_packed", "_paragraphs", "author", "date", "link", "source", "title")
 
     def __init__(self, title: str, paragraphs: tuple[Paragraph, ...], *, date: str = "", author: str = "",
-                 link: str = "") -> None:
+                 source: str = "", link: str = "") -> None:
         self.title = title
-        # What the source says about the article (a page's metadata, a feed item's fields); "" when unknown.
-        self.date, self.author, self.link = date, author, link
+        # What the file says about the article (a page's metadata, a feed item's fields, a digest's labels):
+        # date as written, author, source (outlet or site), link; "" when unknown.
+        self.date, self.author, self.source, self.link = date, author, source, link
         self._paragraphs: tuple[Paragraph, ...] | None = paragraphs
         self._packed: tuple[tuple, ...] | None = None  # type: ignore[type-arg]
 
@@ -115,8 +116,8 @@ class Article:
         return self._paragraphs
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Article) and (self.title, self.date, self.author, self.link, self.paragraphs) == (
-            other.title, other.date, other.author, other.link, other.paragraphs)
+        return isinstance(other, Article) and self.packed()[:5] == other.packed()[:5] \
+            and self.paragraphs == other.paragraphs
 
     def __hash__(self) -> int:
         return hash(self.title)
@@ -127,7 +128,7 @@ class Article:
     def packed(self) -> list[object]:
         """Plain values only (what the document cache stores as JSON)."""
         paragraphs = self._packed if self._packed is not None else [p.packed() for p in self.paragraphs]
-        return [self.title, self.date, self.author, self.link, paragraphs]
+        return [self.title, self.date, self.author, self.source, self.link, paragraphs]
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (Article.unpack, (self.packed(),))
@@ -135,9 +136,9 @@ class Article:
     @staticmethod
     def unpack(values: list) -> Article:  # type: ignore[type-arg]
         """From `packed()` values; paragraphs stay packed until first used."""
-        title, date, author, link, paragraphs = values
+        title, date, author, source, link, paragraphs = values
         article = object.__new__(Article)
-        article.title, article.date, article.author, article.link = title, date, author, link
+        article.title, article.date, article.author, article.source, article.link = title, date, author, source, link
         article._paragraphs, article._packed = None, paragraphs
         return article
 

@@ -32,6 +32,7 @@ def document_json(doc: Document) -> dict[str, Any]:
                 "title": a.title,
                 "date": a.date,
                 "author": a.author,
+                "source": a.source,
                 "link": a.link,
                 "paragraphs": [
                     {
@@ -72,7 +73,8 @@ def document_text(doc: Document, *, sentences: bool = True) -> str:
     for n, article in enumerate(doc.articles, 1):
         lines.append("")
         lines.append(f"article {n}: {article.title}")
-        for label, value in (("date", article.date), ("author", article.author), ("link", article.link)):
+        for label, value in (("date", article.date), ("author", article.author), ("source", article.source),
+                             ("link", article.link)):
             if value:
                 lines.append(f"  {label:<7}{value}")
         for p in article.paragraphs:

@@ -8,7 +8,7 @@ from qwen_reader.core.text import formats
 from qwen_reader.core.text.blocks import RawBlock
 from qwen_reader.core.text.clean import Cleaned, clean, clean_blocks, merge_reports
 from qwen_reader.core.text.decode import Decoded
-from qwen_reader.core.text.formats.records import extract_records, is_records
+from qwen_reader.core.text.formats.records import extract_labelled, extract_records, is_labelled, is_records
 from qwen_reader.core.text.model import Article, Document, Kind, Paragraph, printable
 from qwen_reader.core.text.script import script_counts_many, script_of_counts
 from qwen_reader.core.text.segment import sentence_ends
@@ -18,13 +18,20 @@ TITLE_CHARS = 32
 
 def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Document:
     fmt = formats.sniff(path.suffix, decoded.text)
-    if fmt == formats.TEXT and not is_records(decoded.text):
+    records = fmt == formats.TEXT and is_records(decoded.text)
+    labelled = fmt == formats.TEXT and not records and is_labelled(decoded.text)
+    if fmt == formats.TEXT and not records and not labelled:
         cleaned = clean(decoded.text)
         paragraphs, counts = _paragraphs(cleaned)
         articles = tuple(_split_articles(paragraphs))
         report = cleaned.report
     else:
-        extracted = extract_records(decoded.text) if fmt == formats.TEXT else formats.extract(fmt, decoded.text)
+        if records:
+            extracted = extract_records(decoded.text)
+        elif labelled:
+            extracted = extract_labelled(decoded.text)
+        else:
+            extracted = formats.extract(fmt, decoded.text)
         paragraphs, counts, built, reports = [], [], [], []
         for source in extracted:
             cleaned = clean_blocks([RawBlock(p.kind, p.text, p.text, level=p.level, marked=p.marked)
@@ -36,7 +43,7 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
             counts += these_counts
             reports.append(cleaned.report)
             built.append(Article(source.title or title_of(these), tuple(these), date=source.date,
-                                 author=source.author, link=source.link))
+                                 author=source.author, source=source.source, link=source.link))
         articles = tuple(built)
         report = merge_reports(reports)
     flags: list[str] = []
@@ -104,7 +111,7 @@ def _split_articles(paragraphs: list[Paragraph]) -> list[Article]:
 def title_of(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> str:
     """The opening heading, else the first sentence shortened."""
     for p in paragraphs:
-        if p.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION):
+        if p.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION, Kind.BYLINE):
             continue
         if p.kind is Kind.HEADING:
             return p.text

@@ -42,6 +42,7 @@ class Extracted:
     pieces: list[Piece] = field(default_factory=list)
     date: str = ""
     author: str = ""
+    source: str = ""
     link: str = ""
 
 

@@ -23,7 +23,8 @@ def extract_feed(text: str) -> list[Extracted]:
     body = _DECLARATION.sub('<?xml version="1.0" encoding="utf-8"?>', text, count=1)
     # A stream, not a string: feedparser reads a string as a file name or an address to fetch.
     parsed = feedparser.parse(io.BytesIO(body.encode("utf-8")), resolve_relative_uris=False)
-    articles = [_article(entry) for entry in parsed.entries]
+    outlet = one_line(parsed.feed.get("title", ""))
+    articles = [_article(entry, outlet) for entry in parsed.entries]
     articles = [a for a in articles if a.pieces]
     if not articles:
         reason = getattr(parsed, "bozo_exception", None)
@@ -31,14 +32,14 @@ def extract_feed(text: str) -> list[Extracted]:
     return articles
 
 
-def _article(entry) -> Extracted:  # type: ignore[no-untyped-def]
+def _article(entry, outlet: str) -> Extracted:  # type: ignore[no-untyped-def]
     title = one_line(entry.get("title", ""))
     pieces = [Piece(Kind.HEADING, title, 1, True)] if title else []
     for paragraph in _text(entry):
         pieces.append(Piece(Kind.BODY, paragraph))
     if pieces and not title:
         title = pieces[0].text
-    return Extracted(title=title, pieces=pieces, date=_date(entry), author=one_line(entry.get("author", "")),
+    return Extracted(title=title, pieces=pieces, date=_date(entry), author=_author(entry), source=outlet,
                      link=entry.get("link", ""))
 
 
@@ -54,6 +55,12 @@ def _text(entry) -> list[str]:  # type: ignore[no-untyped-def]
         if sum(map(len, paragraphs)) > sum(map(len, best)):
             best = paragraphs
     return best
+
+
+def _author(entry) -> str:  # type: ignore[no-untyped-def]
+    """The author's name; RSS writes `mail@host (Name)`, and feedparser separates the name when it can."""
+    detail = entry.get("author_detail") or {}
+    return one_line(detail.get("name") or entry.get("author", "") or entry.get("dc_creator", ""))
 
 
 def _date(entry) -> str:  # type: ignore[no-untyped-def]

@@ -45,8 +45,9 @@ def extract_page(html: str) -> Extracted:
         title = _page_title(_clean(root.get("title") or ""))
         if title:
             pieces.insert(0, Piece(Kind.HEADING, title, 1, True))
+    sitename = root.get("sitename") or ""
     return Extracted(title=title, pieces=pieces, date=root.get("date") or "", author=root.get("author") or "",
-                     link=root.get("url") or "")
+                     source="" if "://" in sitename else sitename, link=root.get("url") or "")
 
 
 def _page_title(title: str) -> str:

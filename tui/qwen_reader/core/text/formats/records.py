@@ -42,3 +42,52 @@ def _pick(fields: dict[str, str], names: tuple[str, ...]) -> str:
         if any(key == n or key.endswith(n) for n in names):
             return value
     return ""
+
+
+# News digests as text: blocks of `关键字：/标题：/时间：/来源：/内容摘要：` lines, one block per item.
+_LABEL = re.compile(
+    r"^\s*(关键字|關鍵字|关键词|關鍵詞|标题|標題|时间|時間|日期|来源|來源|作者|链接|鏈接|网址|網址"
+    r"|内容摘要|內容摘要|摘要|内容|內容|正文)\s*[:：]\s*(.*)$"
+)
+_ROLES = {
+    "标题": "title", "標題": "title", "时间": "date", "時間": "date", "日期": "date", "来源": "source",
+    "來源": "source", "作者": "author", "链接": "link", "鏈接": "link", "网址": "link", "網址": "link",
+    "关键字": "keywords", "關鍵字": "keywords", "关键词": "keywords", "關鍵詞": "keywords",
+}
+_TITLE_LABEL = re.compile(r"^\s*(?:标题|標題)\s*[:：]", re.MULTILINE)
+
+
+def is_labelled(text: str) -> bool:
+    return len(_TITLE_LABEL.findall(text[:200_000])) >= 2
+
+
+def extract_labelled(text: str) -> list[Extracted]:
+    """One article per labelled block; a label seen again in the same block starts the next item."""
+    items: list[list[tuple[str, str, str]]] = [[]]  # (role, label line, value)
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        m = _LABEL.match(line)
+        if m is None:
+            items[-1].append(("body", line.strip(), line.strip()))
+            continue
+        role = _ROLES.get(m.group(1), "body")
+        if role != "body" and any(r == role for r, _, _ in items[-1]):
+            items.append([])
+        items[-1].append((role, line.strip(), m.group(2).strip()))
+    articles = []
+    for item in items:
+        fields = {role: value for role, _, value in reversed(item)}
+        title = fields.get("title", "")
+        pieces = [Piece(Kind.HEADING, title, 1, True)] if title else []
+        for role, line, value in item:
+            if role == "body" and value:
+                pieces.append(Piece(Kind.BODY, value))
+            elif role in ("source", "date", "author"):
+                pieces.append(Piece(Kind.BYLINE, line, 0, True))  # credits stay visible as written
+            elif role == "keywords":
+                pieces.append(Piece(Kind.BOILERPLATE, line, 0, True))
+        if any(p.kind is Kind.BODY or p.kind is Kind.HEADING for p in pieces):
+            articles.append(Extracted(title=title, pieces=pieces, date=fields.get("date", ""),
+                                      author=fields.get("author", ""), source=fields.get("source", ""), link=fields.get("link", "")))
+    return articles
