@@ -89,5 +89,6 @@ def extract_labelled(text: str) -> list[Extracted]:
                 pieces.append(Piece(Kind.BOILERPLATE, line, 0, True))
         if any(p.kind is Kind.BODY or p.kind is Kind.HEADING for p in pieces):
             articles.append(Extracted(title=title, pieces=pieces, date=fields.get("date", ""),
-                                      author=fields.get("author", ""), source=fields.get("source", ""), link=fields.get("link", "")))
+                                      author=fields.get("author", ""), source=fields.get("source", ""),
+                                      link=fields.get("link", "")))
     return articles
