@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from qwen_reader.core.library import open_corpus
+from qwen_reader.core.store import doc_cache
 from qwen_reader.core.text import ingest
 
 
@@ -84,3 +85,180 @@ def test_a_bug_while_cleaning_one_file_costs_only_that_file(tmp_path: Path,
     assert [d.id for d in corpus.documents] == ["000", "002"]
     reasons = {Path(p.path).name: p.reason for p in corpus.problems}
     assert reasons["001.txt"] == "could not be processed: KeyError: 'simulated bug'"
+
+
+def _cache_db(home: Path) -> Path:
+    return home / "cache" / "documents.sqlite3"
+
+
+def test_cache_holds_json_that_cannot_execute(tmp_path: Path, _isolated_home: Path) -> None:
+    import json
+    import pickle
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("第一句。第二句。", encoding="utf-8")
+    first = open_corpus([tmp_path])
+    db = sqlite3.connect(_cache_db(_isolated_home))
+    (blob,) = db.execute("SELECT blob FROM documents").fetchone()
+    assert json.loads(blob)[0] == doc_cache.PIPELINE_VERSION
+    # A pickle that would run code if unpickled: the cache must treat it as a bad entry and clean the file again.
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (open, (str(marker), "w"))
+
+    db.execute("UPDATE documents SET blob=?", (pickle.dumps(Evil()),))
+    db.commit()
+    db.close()
+    second = open_corpus([tmp_path])
+    assert not marker.exists()
+    assert second.cache_hits == 0
+    assert [d.paragraphs for d in second.documents] == [d.paragraphs for d in first.documents]
+    assert open_corpus([tmp_path]).cache_hits == 1  # the entry was rebuilt
+
+
+@pytest.mark.parametrize("damage", ["truncate", "wrong_kind", "bad_offsets", "not_a_list", "old_version"])
+def test_tampered_or_truncated_entry_is_ignored_and_rebuilt(tmp_path: Path, _isolated_home: Path,
+                                                            damage: str) -> None:
+    import json
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("标题\n\n第一句。第二句。", encoding="utf-8")
+    first = open_corpus([tmp_path])
+    db = sqlite3.connect(_cache_db(_isolated_home))
+    (blob,) = db.execute("SELECT blob FROM documents").fetchone()
+    values = json.loads(blob)
+    if damage == "truncate":
+        bad = blob[: len(blob) // 2]
+    else:
+        if damage == "wrong_kind":
+            values[10][0][5][0][0] = "no-such-kind"
+        elif damage == "bad_offsets":
+            values[10][0][5][1][3] = [999]
+        elif damage == "not_a_list":
+            values = {"evil": True}
+        else:
+            values[0] = -1
+        bad = json.dumps(values, ensure_ascii=False)
+    db.execute("UPDATE documents SET blob=?", (bad,))
+    db.commit()
+    db.close()
+    again = open_corpus([tmp_path])
+    assert again.cache_hits == 0 and not again.problems and not again.notes
+    assert [d.paragraphs for d in again.documents] == [d.paragraphs for d in first.documents]
+    assert open_corpus([tmp_path]).cache_hits == 1
+
+
+def test_cached_document_round_trips_with_metadata(tmp_path: Path) -> None:
+    page = Path(__file__).parent / "fixtures" / "real_input" / "feed_rss.xml"
+    first = open_corpus([page])
+    second = open_corpus([page])
+    assert second.cache_hits == 1
+    a, b = first.documents[0], second.documents[0]
+    assert (a.format, a.title, a.encoding, a.flags, a.report) == (b.format, b.title, b.encoding, b.flags, b.report)
+    assert [(x.title, x.date, x.author, x.source, x.link) for x in a.articles] == [
+        (x.title, x.date, x.author, x.source, x.link) for x in b.articles]
+    assert a.articles == b.articles
+
+
+def test_unreadable_cache_is_left_alone_not_called_corrupt(tmp_path: Path, _isolated_home: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    open_corpus([tmp_path])
+    db = _cache_db(_isolated_home)
+    before = sorted(p.name for p in db.parent.iterdir())
+    content = db.read_bytes()
+    real_access = os.access
+    # Tests may run as root, for whom chmod denies nothing: the permission check itself is what is replaced.
+    monkeypatch.setattr(doc_cache.os, "access", lambda p, mode: False if Path(p) == db else real_access(p, mode))
+    corpus = open_corpus([tmp_path])
+    assert corpus.documents and corpus.cache_hits == 0
+    assert len(corpus.notes) == 1 and "permission denied" in corpus.notes[0] and "corrupt" not in corpus.notes[0]
+    assert sorted(p.name for p in db.parent.iterdir()) == before
+    assert db.read_bytes() == content
+
+
+def test_unreadable_cache_by_real_permissions(tmp_path: Path, _isolated_home: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file: covered by the test above that replaces the permission check")
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    open_corpus([tmp_path])
+    db = _cache_db(_isolated_home)
+    db.chmod(0)
+    try:
+        corpus = open_corpus([tmp_path])
+        assert "permission denied" in corpus.notes[0] and not db.with_suffix(".corrupt").exists()
+    finally:
+        db.chmod(0o600)
+
+
+def test_jieba_cache_lives_in_the_user_cache_folder(_isolated_home: Path) -> None:
+    import subprocess
+    import sys
+    import tempfile
+
+    code = ("from qwen_reader.core.text.pinyin import _tokenizer; t = _tokenizer(); print(t.tmp_dir)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "TMPDIR": str(_isolated_home / "shared-tmp")})
+    assert out.returncode == 0, out.stderr
+    assert Path(out.stdout.strip()) == _isolated_home / "cache"
+    assert (_isolated_home / "cache" / "jieba.cache").exists()
+    assert not (Path(tempfile.gettempdir()) / "shared-tmp").exists()
+
+
+def test_pool_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:03d}.txt").write_text(("第一句话在这里，说了一件事情。" * 40 + "\n\n") * 20, encoding="utf-8")
+    # The child reports its workers' pids once the pool is running, then keeps ingesting until killed.
+    code = f"""
+import os, sys, time, threading
+from concurrent.futures import process
+from qwen_reader.core.text import ingest
+ingest.PARALLEL_MIN_FILES = 2
+real = process.ProcessPoolExecutor._start_executor_manager_thread
+def report(self):
+    real(self)
+    print(" ".join(str(p) for p in self._processes), flush=True)
+process.ProcessPoolExecutor._start_executor_manager_thread = report
+from pathlib import Path
+from qwen_reader.core.library import open_corpus
+open_corpus([Path({str(folder)!r})], use_cache=False)
+"""
+    env = {**os.environ, "QWEN_READER_HOME": str(tmp_path / "home")}
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and time.monotonic() < deadline:
+        line = child.stdout.readline()
+        if not line:
+            break
+        workers |= {int(p) for p in line.split()}
+    assert len(workers) >= 2, "the pool never started"
+    assert child.poll() is None, "ingest finished before it could be killed"
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    assert not [p for p in workers if _alive(p)], "workers outlived their killed parent"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie waiting to be reaped by init is dead too
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

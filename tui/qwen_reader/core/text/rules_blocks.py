@@ -18,7 +18,8 @@ _SENTENCE_MARKS = frozenset("。！？!?；;")
 # Image credits and captions; a bare "来源：" names the outlet (a source credit, read as a byline), not an image.
 _CAPTION = re.compile(r"^(?:图片来源|圖片來源|图源|圖源|图片|圖片|图|圖|摄影|攝影)\s*[:：|｜/]"
                       r"|^[（(]?(?:点击|點擊)(?:看|查看|可看|观看|觀看)?(?:清晰)?大图[)）]?$|^[▲△▼]")
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# A personal name: 2-4 characters, none of the particles that only prose has (编辑部的故事 is not a credit).
+_NAME = r"(?:(?![的了是在和与與就都而及们們说說])[\u4e00-\u9fff·]){2,4}"
 _NAMES = rf"{_NAME}(?:[\s\u3000、,，]+{_NAME}){{0,5}}"
 _ROLE = (r"(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻\S{1,4}|駐\S{1,4})*"
          r"(?:记者|記者|责任编辑|責任編輯|编辑|編輯|校对|校對|作者|撰文|通讯员|通訊員|实习生|實習生|责编|責編"
