@@ -69,7 +69,8 @@ def test_folder_named_txt(tmp_path: Path) -> None:
 
 def test_file_name_that_is_not_utf8(tmp_path: Path) -> None:
     name = os.fsdecode(b"caf\xe9.txt")
-    reasons, ids = corpus_with(tmp_path, lambda folder: (folder / name).write_text("名字奇怪的文件。", encoding="utf-8"))
+    reasons, ids = corpus_with(tmp_path,
+                               lambda folder: (folder / name).write_text("名字奇怪的文件。", encoding="utf-8"))
     assert reasons == {}
     assert sorted(ids) == ["caf\\xe9", "good"]
     # A second start reads the same file back from the cache, keyed by its real bytes.

@@ -54,7 +54,8 @@ def test_prose_and_bare_dates_are_not_bylines(line: str) -> None:
 def test_dateline_run_into_a_headline_is_split() -> None:
     doc = opened("datelines_headlines.txt")
     first = doc.articles[0].paragraphs
-    assert [(p.kind.value, p.text) for p in first[:2]] == [("byline", "【本報訊】"), ("heading", "海邊公園的沙灘今天重新開放")]
+    assert [(p.kind.value, p.text) for p in first[:2]] == [
+        ("byline", "【本報訊】"), ("heading", "海邊公園的沙灘今天重新開放")]
     assert doc.title == "海邊公園的沙灘今天重新開放"
     one_line = built("【本報訊】市政府今天宣布新的公園開放時間。")
     assert [p.kind.value for p in one_line.paragraphs] == ["byline", "body"]
@@ -83,9 +84,10 @@ def test_boilerplate_families_are_boilerplate() -> None:
     doc = opened("boilerplate.txt")
     got = [(p.kind.value, p.text) for p in doc.paragraphs]
     body = [t for k, t in got if k == "body"]
-    assert body == ["周末的音乐节吸引了上万名观众，湖边的草地上坐满了人。", "乐队从傍晚一直演奏到深夜，最后一首歌是全场一起唱的。"]
-    for notice in ("未经允许不得转载", "转载请注明出处", "相关新闻：", "去年的音乐节下了一场大雨", "乐队主唱的新专辑发行",
-                   "相关阅读", "返回示例网首页>>", "点击进入专题>>", "信息来源于网络，经过示例网重新编排",
+    assert body == ["周末的音乐节吸引了上万名观众，湖边的草地上坐满了人。",
+                    "乐队从傍晚一直演奏到深夜，最后一首歌是全场一起唱的。"]
+    for notice in ("未经允许不得转载", "转载请注明出处", "相关新闻：", "去年的音乐节下了一场大雨",
+                   "乐队主唱的新专辑发行", "相关阅读", "返回示例网首页>>", "点击进入专题>>", "信息来源于网络，经过示例网重新编排",
                    "欢迎下载示例新闻APP，随时看新闻"):
         assert ("boilerplate", notice) in got, notice
     assert ("caption", "（点击看清晰大图）") in got
