@@ -16,7 +16,7 @@ _HEADING_MIN_CHARS = 4
 _SENTENCE_MARKS = frozenset("。！？!?；;")
 
 # Image credits and captions; a bare "来源：" names the outlet (a source credit, read as a byline), not an image.
-_CAPTION = re.compile(r"^(?:图片来源|圖片來源|图源|圖源|图片|圖片|图|圖|摄影|攝影)\s*[:：|｜/]"
+_CAPTION = re.compile(r"^(?:图片来源|圖片來源|图源|圖源|图注|圖註|图说|圖說|图片|圖片|图|圖|摄影|攝影)\s*[:：|｜/]"
                       r"|^[（(]?(?:点击|點擊)(?:看|查看|可看|观看|觀看)?(?:清晰)?大图[)）]?$|^[▲△▼]")
 # A personal name: 2-4 characters, none of the particles that only prose has (编辑部的故事 is not a credit).
 _NAME = r"(?:(?![的了是在和与與就都而及们們说說])[\u4e00-\u9fff·]){2,4}"
@@ -244,7 +244,6 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
     related = False
     for block in blocks:
         opening = previous is None or previous.kind in (Kind.BYLINE, Kind.SEPARATOR, Kind.BOILERPLATE)
-        previous_kind = previous.kind if previous is not None else None
         previous = block
         if block.kind is Kind.CAPTION:
             continue
@@ -266,7 +265,7 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
             continue
         if is_credit(block.text):
             block.kind = Kind.BYLINE
-        elif looks_like_heading(block.text, opening=opening or previous_kind is Kind.HEADING):
+        elif looks_like_heading(block.text, opening=opening):
             block.kind, block.level = Kind.HEADING, 2
         else:
             continue

@@ -23,7 +23,7 @@ def fragment_paragraphs(html: str) -> list[str]:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return plain_paragraphs(html)
-    for bad in root.iter(*_DROP):
+    for bad in list(root.iter(*_DROP)):
         bad.drop_tree()
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
@@ -47,3 +47,20 @@ def one_line(text: str) -> str:
     if "<" in text or "&" in text:
         return " ".join(fragment_paragraphs(text))
     return _BREAKS.sub(" ", text).strip()
+
+
+def page_lines(html: str) -> list[str]:
+    """Every visible line of a whole page in document order (scripts, styles and comments left out)."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    for bad in list(root.iter(*_DROP, "head")):
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue  # comments and processing instructions
+        if el.tag.lower() in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+    return plain_paragraphs(root.text_content())

@@ -37,7 +37,7 @@ def extract_page(html: str) -> Extracted:
         raise LoadError("a web page with no article text in it")
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
-    pieces = _pieces(main if main is not None else root)
+    pieces = _drop_repeated_captions(_pieces(main if main is not None else root))
     if pieces and pieces[0].kind is Kind.HEADING:
         title = pieces[0].text
         pieces[0].level = 1
@@ -45,17 +45,89 @@ def extract_page(html: str) -> Extracted:
         title = _page_title(_clean(root.get("title") or ""))
         if title:
             pieces.insert(0, Piece(Kind.HEADING, title, 1, True))
+    pieces = _with_credits(html, pieces)
     sitename = root.get("sitename") or ""
     return Extracted(title=title, pieces=pieces, date=root.get("date") or "", author=root.get("author") or "",
                      source="" if "://" in sitename else sitename, link=root.get("url") or "")
 
 
 def _page_title(title: str) -> str:
-    while True:
-        shorter = _TITLE_TAIL.sub("", title)
-        if shorter == title or len(shorter) < 6:
-            return title.strip()
-        title = shorter
+    """A <title> holds the headline and the site's name and section ("headline | section | outlet" or
+    "outlet - headline"): the longest part is the headline."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    return max(parts, key=len) if parts else title.strip()
+
+
+_TITLE_SEPARATORS = re.compile(
+    r"\s+[|｜_–—-]+\s+|\s*[|｜]\s*|_|(?<=[\u3000-\u9fff\uff00-\uffef])[-–—](?=[\u4e00-\u9fff])")
+_MIN_ALT_HAN = 6
+_MIN_ALT_WORDS = 3
+
+
+def _is_caption(alt: str) -> bool:
+    """An image's alt text is a caption when it says something; short alts are icons and logos (分享, facebook)."""
+    return len(_HAN.findall(alt)) >= _MIN_ALT_HAN or len(alt.split()) >= _MIN_ALT_WORDS
+
+
+def _drop_repeated_captions(pieces: list[Piece]) -> list[Piece]:
+    """A caption printed again as a paragraph beside its image (maybe with a share button's label) is kept once."""
+    out: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        if piece.kind is Kind.BODY:
+            mine = _SPACE.sub("", piece.text)
+            near = [pieces[j] for j in (i - 1, i + 1) if 0 <= j < len(pieces) and pieces[j].kind is Kind.CAPTION]
+            if any(_repeats(_SPACE.sub("", n.text).rstrip(".…"), mine) for n in near):
+                continue
+        out.append(piece)
+    return out
+
+
+def _repeats(caption: str, text: str) -> bool:
+    """The paragraph is the caption again: whole, or from a shortened alt text ("…記者陳嘉寧..."), plus at most
+    a button's label."""
+    return len(caption) >= _MIN_ALT_HAN and (caption in text or text.startswith(caption)) \
+        and len(text) - len(caption) <= 24
+
+
+# Credits the extractor leaves out (it reads them as page metadata): the page's own text between the headline
+# and the article's first paragraph, and just after its last one, keeps each line that reads as a credit.
+_TRAILING_LINES = 15
+
+
+def _with_credits(html: str, pieces: list[Piece]) -> list[Piece]:
+    from qwen_reader.core.text.formats.markup import page_lines
+    from qwen_reader.core.text.rules_blocks import is_credit
+
+    texts = [p for p in pieces if p.kind in (Kind.BODY, Kind.LIST_ITEM, Kind.QUOTE)]
+    if not pieces or pieces[0].kind is not Kind.HEADING or not texts:
+        return pieces
+    lines = page_lines(html)
+    keys = [_SPACE.sub("", line) for line in lines]
+    head = _SPACE.sub("", pieces[0].text)
+    start = next((i for i, k in enumerate(keys) if k == head), None)
+    if start is None:
+        return pieces
+    first, last = _SPACE.sub("", texts[0].text)[:20], _SPACE.sub("", texts[-1].text)[:20]
+    body = next((i for i in range(start + 1, len(keys)) if keys[i].startswith(first)), None)
+    if body is None:
+        return pieces
+    end = next((i for i in range(len(keys) - 1, body - 1, -1) if keys[i].startswith(last)), body)
+    shown = {_SPACE.sub("", p.text) for p in pieces}
+    lead = [Piece(Kind.BYLINE, lines[i], 0, True) for i in range(start + 1, body)
+            if is_credit(lines[i]) and keys[i] not in shown]
+    tail = [Piece(Kind.BYLINE, lines[i], 0, True) for i in range(end + 1, min(end + 1 + _TRAILING_LINES, len(lines)))
+            if is_credit(lines[i]) and keys[i] not in shown]
+    return [pieces[0], *_unique(lead), *pieces[1:], *_unique(tail)]
+
+
+def _unique(pieces: list[Piece]) -> list[Piece]:
+    seen: set[str] = set()
+    out = []
+    for p in pieces:
+        if p.text not in seen:
+            seen.add(p.text)
+            out.append(p)
+    return out
 
 
 def _pieces(main: etree._Element) -> list[Piece]:
@@ -66,8 +138,10 @@ def _pieces(main: etree._Element) -> list[Piece]:
             continue  # the enclosing item or quote already holds this text
         if el.tag == "graphic":
             caption = _clean(el.get("alt") or el.get("title") or "")
-            if caption:
+            if caption and _is_caption(caption):
                 pieces.append(Piece(Kind.CAPTION, caption, 0, True))
+            else:
+                caption = ""
             continue
         text = _clean("".join(el.itertext()) if el.tag != "row" else " ".join(
             _clean("".join(c.itertext())) for c in el))
