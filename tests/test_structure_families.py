@@ -113,3 +113,25 @@ def test_a_long_report_that_mentions_a_hotline_is_still_body() -> None:
 ])
 def test_sentences_around_closing_quotes_and_brackets(text: str, sentences: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == sentences
+
+
+@pytest.mark.parametrize(("paragraph", "credit"), [
+    ("（示例社记者周八台北9日电）植物园的温室明年春天对外开放。", "（示例社记者周八台北9日电）"),
+    ("【明報專訊】教育大學昨天宣布新的校園規則。", "【明報專訊】"),
+    ("〔即時新聞／綜合報導〕一間老屋今天拍賣。", "〔即時新聞／綜合報導〕"),
+    ("新华社北京3月5日电（记者张三）政府工作报告今天发布。", "新华社北京3月5日电（记者张三）"),
+    ("中广网唐山６月１２日消息（记者汤一亮　庄胜春）一批枪支今天被销毁。", "中广网唐山６月１２日消息（记者汤一亮　庄胜春）"),
+    ("南都讯　记者刘凡　周昌和　继推出日票后，地铁将设头等车厢。", "南都讯　记者刘凡　周昌和　"),
+])
+def test_dateline_run_into_a_paragraph_is_marked_where_it_stands(paragraph: str, credit: str) -> None:
+    doc = built(f"一个标题在这里\n\n{paragraph}\n\n第二段也是正文，说了另一件事情。")
+    p = doc.paragraphs[1]
+    assert (p.kind.value, p.text) == ("body", paragraph)  # the text reads as written
+    assert p.text[:p.credit] == credit
+    assert doc.paragraphs[2].credit == 0
+
+
+@pytest.mark.parametrize("paragraph", ["他来电说明天再谈这件事情。", "记者们在门口等了很久，没有人出来。",
+                                       "（这件事情）以后再说，先吃饭吧。"])
+def test_prose_opening_has_no_credit(paragraph: str) -> None:
+    assert built(f"一个标题在这里\n\n{paragraph}").paragraphs[1].credit == 0

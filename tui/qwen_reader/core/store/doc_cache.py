@@ -16,7 +16,7 @@ from pathlib import Path
 from qwen_reader.core.text.model import Article, Document, RuleReport, Script
 
 # Bump when cleaning or the model changes shape: old entries are then ignored, never misread.
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3
 _KINDS = frozenset(("heading", "body", "list_item", "quote", "caption", "byline", "boilerplate", "separator"))
 _SCRIPTS = {s.value: s for s in Script}
 
@@ -56,8 +56,8 @@ def decode_document(text: str | bytes) -> Document:
 
 
 def _paragraph_ok(p: object) -> bool:
-    # kind, text, written, sentence_ends, script, level, quoted, flags (Paragraph.packed's order)
-    return (type(p) is list and len(p) == 8 and p[0] in _KINDS and type(p[1]) is str
+    # kind, text, written, sentence_ends, script, level, quoted, flags, credit (Paragraph.packed's order)
+    return (type(p) is list and len(p) == 9 and type(p[8]) is int and 0 <= p[8] <= len(p[1]) and p[0] in _KINDS and type(p[1]) is str
             and (p[2] is None or type(p[2]) is str) and type(p[3]) is list and p[4] in _SCRIPTS
             and type(p[5]) is int and type(p[6]) is bool and type(p[7]) is list
             and all(type(e) is int and 0 <= e <= len(p[1]) for e in p[3])

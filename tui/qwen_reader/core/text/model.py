@@ -63,6 +63,9 @@ class Paragraph:
     quoted: bool = False
     # Damaged text that cleaning could not repair, flagged where it stands.
     flags: tuple[Span, ...] = ()
+    # Length of a dateline or credit run into the paragraph's start (【本報訊】, （中央社記者…電）, 南都讯　记者…):
+    # text[:credit] is a byline kept where it stands, so the paragraph reads as written. 0 when there is none.
+    credit: int = 0
 
     @property
     def source(self) -> str:
@@ -76,16 +79,16 @@ class Paragraph:
     def packed(self) -> tuple[object, ...]:
         """Plain values only: what the document cache stores (cheap to pickle and to load)."""
         return (self.kind.value, self.text, self.written, self.sentence_ends, self.script.value, self.level,
-                self.quoted, tuple(tuple(f) for f in self.flags))
+                self.quoted, tuple(tuple(f) for f in self.flags), self.credit)
 
     @staticmethod
     def unpack(values: tuple) -> Paragraph:  # type: ignore[type-arg]
-        kind, text, written, ends, script, level, quoted, flags = values
+        kind, text, written, ends, script, level, quoted, flags, credit = values
         # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
         paragraph = object.__new__(Paragraph)
         paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=tuple(ends),
                                   script=_SCRIPTS[script], level=level, quoted=quoted,
-                                  flags=tuple(Span(*f) for f in flags))
+                                  flags=tuple(Span(*f) for f in flags), credit=credit)
         return paragraph
 
 

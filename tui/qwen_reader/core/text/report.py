@@ -42,6 +42,7 @@ def document_json(doc: Document) -> dict[str, Any]:
                         "script": p.script.value,
                         "level": p.level,
                         "quoted": p.quoted,
+                        "credit": p.credit,
                         "flags": [{"start": f.start, "end": f.end, "note": f.note} for f in p.flags],
                         "sentences": [{"text": s.text, "start": s.start, "end": s.end} for s in p.sentences],
                     }
@@ -80,5 +81,7 @@ def document_text(doc: Document, *, sentences: bool = True) -> str:
         for p in article.paragraphs:
             tag = _TAGS[p.kind] + (">" if p.quoted and p.kind is not Kind.QUOTE else "")
             body = " ‖ ".join(s.text for s in p.sentences) if sentences and p.sentences else p.text
+            if p.credit:  # a dateline run into the text: marked where it stands
+                tag += "+by"
             lines.append(f"  [{tag}] {body}" if p.kind is not Kind.SEPARATOR else "  [—] ―――")
     return "\n".join(lines)

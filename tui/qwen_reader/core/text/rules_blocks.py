@@ -19,7 +19,7 @@ _SENTENCE_MARKS = frozenset("。！？!?；;")
 _CAPTION = re.compile(r"^(?:图片来源|圖片來源|图源|圖源|图注|圖註|图说|圖說|图片|圖片|图|圖|摄影|攝影)\s*[:：|｜/]"
                       r"|^[（(]?(?:点击|點擊)(?:看|查看|可看|观看|觀看)?(?:清晰)?大图[)）]?$|^[▲△▼]")
 # A personal name: 2-4 characters, none of the particles that only prose has (编辑部的故事 is not a credit).
-_NAME = r"(?:(?![的了是在和与與就都而及们們说說])[\u4e00-\u9fff·]){2,4}"
+_NAME = r"(?:(?![的了是在与與就都而们們说說])[\u4e00-\u9fff·]){2,4}"
 _NAMES = rf"{_NAME}(?:[\s\u3000、,，]+{_NAME}){{0,5}}"
 _ROLE = (r"(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻\S{1,4}|駐\S{1,4})*"
          r"(?:记者|記者|责任编辑|責任編輯|编辑|編輯|校对|校對|作者|撰文|通讯员|通訊員|实习生|實習生|责编|責編"
@@ -27,20 +27,25 @@ _ROLE = (r"(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻
 # Credit lines: one or more role + names runs (本报记者张三实习记者李四发自上海, 编辑 王五 校对 赵六,
 # 《某刊》作者 孙七, 記者林悅／南市報導), maybe after an outlet in brackets or 【】.
 _BYLINE = re.compile(
-    rf"^(?:[《【\[(（][^》】\])）]{{1,12}}[》】\])）]\s*|\S{{0,10}}?(?=(?:本报|本報|特约|特約|实习|實習)?(?:记者|記者)))?"
+    rf"^(?:[《【\[(（][^》】\])）]{{1,12}}[》】\])）]\s*|\S{{0,10}}?\s*(?=(?:本报|本報|特约|特約|实习|實習)?(?:记者|記者)))?"
     rf"(?:{_ROLE}\s*[:：|｜/／]?\s*{_NAMES}\s*)+"
     rf"(?:(?:发自|發自|[／/])\s*\S{{1,8}}?(?:报道|报导|報導|報道)?|报道|报导|報導|報道|摄|攝)?$"
 )
 # Datelines and credits in brackets: 【本報訊】 （中央社記者邱俊欽桃園19日電） 〔即時新聞／綜合報導〕 (星島日報報道)
 # [责任编辑:肖春芳]; a bracket that opens a longer line is a dateline glued to it.
 _DATELINE = re.compile(
-    r"^[【〔\[（(][^】〕\]）)\n]{0,24}?(?:本报讯|本報訊|专讯|專訊|电|電|讯|訊|报道|報道|報導|消息|记者|記者"
-    r"|责任编辑|責任編輯|责编|責編|编辑|編輯)[^】〕\]）)\n]{0,24}[】〕\]）)]"
+    r"^[【〔\[（(][^】〕\]）)\n。！？!?]{0,24}?(?:本报讯|本報訊|专讯|專訊|电|電|讯|訊|报道|報道|報導|消息|记者|記者"
+    r"|责任编辑|責任編輯|责编|責編|编辑|編輯)[^】〕\]）)\n。！？!?]{0,24}[】〕\]）)]"
 )
 # A date, time or source line near a headline: "2019年11月25日 16:04:30 来源：澎湃新闻网", "发稿时间：…".
 _DATE_LINE = re.compile(
     r"^(?:(?:发稿|發稿|发布|發布|更新|最新更新|出版|刊登)?(?:时间|時間|日期)?[:：]?\s*)?"
     r"(?:\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}\s*日?|今日|今天|昨日)"
+)
+# Agency datelines that open a report: 新华社北京3月5日电（记者…） 中广网唐山６月１２日消息（记者…） 本报讯（记者…）
+_AGENCY_DATELINE = re.compile(
+    r"^\S{0,16}?[\d０-９]{1,2}\s*月\s*[\d０-９]{1,2}\s*日\s*(?:电|電|专电|專電|消息|讯|訊)(?:\s*[（(][^）)\n]{1,30}[）)])?"
+    r"|^\S{1,10}?(?:讯|訊)\s*[（(][^）)\n]{1,30}[）)]"
 )
 _SOURCE_LINE = re.compile(r"^(?:来源|來源|稿源|出处|出處|原标题|原標題|[（(]原标题|[（(]原標題)\s*[:：]")
 _CREDIT_MAX_CHARS = 60
@@ -214,6 +219,22 @@ def is_credit(text: str) -> bool:
     return bool(_DATE_LINE.match(text)) and len(text) <= 40 and not _DATE_ONLY.match(text)
 
 
+def credit_prefix(text: str) -> int:
+    """Length of a dateline or byline run into the start of a report's paragraph, else 0."""
+    m = _DATELINE.match(text) or _AGENCY_DATELINE.match(text)
+    if m:
+        return m.end() if m.end() < len(text) else 0
+    head = text[:_CREDIT_MAX_CHARS]
+    if not any(w in head[:24] for w in ("记者", "記者", "讯", "訊", "报道", "報導")):
+        return 0
+    # 南都讯　记者刘凡　周昌和　任笑一　继推出日票后…: the longest run of space-separated words that is a credit.
+    best = 0
+    for m in re.finditer(r"[ \t\u3000]+", head):
+        if is_credit(head[:m.start()]):
+            best = m.end()
+    return best if best < len(text) else 0
+
+
 def split_datelines(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]:
     """【本報訊】 run into a headline or a one-line report: the dateline becomes its own byline."""
     out: list[RawBlock] = []
@@ -268,6 +289,9 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
         elif looks_like_heading(block.text, opening=opening):
             block.kind, block.level = Kind.HEADING, 2
         else:
+            block.credit = credit_prefix(block.text)
+            if block.credit:
+                found[Kind.BYLINE].append(block.text[:block.credit].strip())
             continue
         found[block.kind].append(block.text)
     return found

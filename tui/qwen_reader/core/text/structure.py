@@ -83,6 +83,7 @@ def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
         script=script_of_counts(*counts),
         level=block.level,
         quoted=block.quoted,
+        credit=block.credit,
         flags=tuple(block.flags),
     )
 
