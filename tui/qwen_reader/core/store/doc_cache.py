@@ -57,7 +57,8 @@ def decode_document(text: str | bytes) -> Document:
 
 def _paragraph_ok(p: object) -> bool:
     # kind, text, written, sentence_ends, script, level, quoted, flags, credit (Paragraph.packed's order)
-    return (type(p) is list and len(p) == 9 and type(p[8]) is int and 0 <= p[8] <= len(p[1]) and p[0] in _KINDS and type(p[1]) is str
+    return (type(p) is list and len(p) == 9 and p[0] in _KINDS and type(p[1]) is str
+            and type(p[8]) is int and 0 <= p[8] <= len(p[1])
             and (p[2] is None or type(p[2]) is str) and type(p[3]) is list and p[4] in _SCRIPTS
             and type(p[5]) is int and type(p[6]) is bool and type(p[7]) is list
             and all(type(e) is int and 0 <= e <= len(p[1]) for e in p[3])
