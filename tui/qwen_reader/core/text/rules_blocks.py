@@ -71,6 +71,23 @@ _NOTICE_PHRASES = (
 _NO_REPRINT = re.compile(r"未经.{0,6}(?:授权|允许|许可).{0,8}转载|未經.{0,6}(?:授權|允許|許可).{0,8}轉載")
 # Under a "related news" label, the link titles that follow are boilerplate too, up to the next real paragraph.
 _RELATED = re.compile(r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|相关链接|相關連結)")
+# Helplines and "the outlet reminds you" notices under reports: 自殺諮詢專線：0800-788995, ★某報關心您：…
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线|生命線|生命线|熱綫|热綫)\s*[:：]?\s*[\d０-９][\d０-９ -]{2,}"
+                      r"|^[★●■◆▲※]?\S{0,12}(?:關心您|关心您|提醒您)")
+# A line that is a label and a link (iOS載點 https://…): navigation, not text.
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_LINK_LABEL_MAX = 12
+# The link to a full story left at a paragraph's end: "... more", "…更多>>", "阅读全文", "［详细］".
+_READ_MORE = re.compile(
+    r"\s*(?:(?:\.{2,}|…+)\s*(?:read\s+more|more|更多|全文)|read\s+more|阅读全文|閱讀全文|查看全文"
+    r"|[［\[【(（](?:详细|詳細|全文|更多)[］\]】)）])\s*(?:>>|»|›)?\s*$",
+    re.IGNORECASE)
+# Labelled credits with any name, Latin included: 责任编辑：biaoffeng, [责任编辑:肖春芳], (责编：汤诗瑶、丁涛)
+_LABELLED_CREDIT = re.compile(
+    r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|校对|校對|撰文|摄影|攝影)\s*[:：]\s*"
+    r"[^。！？!?\s][^。！？!?]{0,23}[\]】)）]?$")
+# A photo credit ending a caption line: "…（消防局提供）", "記者陳嘉寧／翻攝".
+_PHOTO_CREDIT = re.compile(r"(?:\S{2,12}[／/](?:翻攝|翻摄|攝影|摄影|攝|摄)|[（(]\S{1,12}(?:提供|攝|摄)[)）])$")
 _DATE_ONLY = re.compile(r"^[\d\s年月日号號./-]+$")
 _LOST_BULLET = re.compile(r"^[?？](?=[^\s?？])")
 
@@ -210,7 +227,7 @@ def is_credit(text: str) -> bool:
     """A byline, dateline, or date/source line: credits, never the start of an article."""
     if len(text) > _CREDIT_MAX_CHARS or any(c in text for c in "。！？!?"):
         return False
-    if _BYLINE.match(text) or _SOURCE_LINE.match(text):
+    if _BYLINE.match(text) or _SOURCE_LINE.match(text) or _LABELLED_CREDIT.match(text):
         return True
     m = _DATELINE.match(text)
     if m and m.end() == len(text.rstrip()):
@@ -236,10 +253,18 @@ def credit_prefix(text: str) -> int:
 
 
 def split_datelines(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]:
-    """【本報訊】 run into a headline or a one-line report: the dateline becomes its own byline."""
+    """【本報訊】 run into a headline or a one-line report: the dateline becomes its own byline. A link to the full
+    story left at a paragraph's end ("… more", "［详细］") becomes its own boilerplate paragraph."""
     out: list[RawBlock] = []
     examples: list[str] = []
     for block in blocks:
+        more = _READ_MORE.search(block.text) if block.kind is Kind.BODY else None
+        if more and more.start() > 0:
+            tail = more.group(0).strip()
+            block.text = block.text[:more.start()].rstrip()
+            out.extend(split_datelines([block])[0])
+            out.append(RawBlock(Kind.BOILERPLATE, tail, tail, marked=True))
+            continue
         m = _DATELINE.match(block.text) if block.kind in (Kind.BODY, Kind.HEADING) else None
         rest = block.text[m.end():].strip() if m else ""
         if m and rest and (looks_like_heading(rest, opening=True) or len(blocks) == 1):
@@ -253,7 +278,13 @@ def split_datelines(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]:
 def is_boilerplate(text: str) -> bool:
     if _BOILERPLATE_START.match(text) or any(p in text for p in _BOILERPLATE_PHRASES):
         return True
-    if len(text) <= _NOTICE_MAX_CHARS and any(p in text for p in _NOTICE_PHRASES):
+    if len(text) <= _NOTICE_MAX_CHARS and (any(p in text for p in _NOTICE_PHRASES) or _HOTLINE.search(text)):
+        return True
+    if len(text) <= 2 * _NOTICE_MAX_CHARS and ("http" in text or "www." in text):
+        label = _URL.sub("", text).strip(" :：|｜-")
+        if len(label) <= _LINK_LABEL_MAX and label != text:
+            return True
+    if _READ_MORE.fullmatch(text):
         return True
     return ("未经" in text or "未經" in text) and _NO_REPRINT.search(text) is not None
 
@@ -275,7 +306,8 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
             found[Kind.BOILERPLATE].append(block.text)
             continue
         related = False
-        if block.kind is Kind.BODY and _CAPTION.match(block.text) and len(block.text) <= 80:
+        if block.kind is Kind.BODY and len(block.text) <= 80 and (
+                _CAPTION.match(block.text) or (_PHOTO_CREDIT.search(block.text) and not block.marked)):
             block.kind = Kind.CAPTION
             continue
         if block.kind is Kind.HEADING and not block.marked and is_credit(block.text):
@@ -283,6 +315,8 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
         if block.marked or block.kind is not Kind.BODY:
             if block.kind is Kind.BYLINE:
                 found[Kind.BYLINE].append(block.text)
+            elif block.kind is Kind.BODY:
+                block.credit = credit_prefix(block.text)  # a feed's text: no headings, but its datelines
             continue
         if is_credit(block.text):
             block.kind = Kind.BYLINE

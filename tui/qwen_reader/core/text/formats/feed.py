@@ -14,10 +14,6 @@ from qwen_reader.core.text.formats import Extracted, Piece
 from qwen_reader.core.text.formats.markup import fragment_paragraphs, one_line, plain_paragraphs
 from qwen_reader.core.text.model import Kind
 
-# The link to the full story at a description's end: "... more", "…更多>>", "阅读全文". A bare 更多 ends sentences.
-_READ_MORE = re.compile(
-    r"\s*(?:(?:\.{2,}|…+)\s*(?:read\s+more|more|更多|全文)|(?:read\s+more|阅读全文|閱讀全文|查看全文))\s*(?:>>|»|›)?\s*$",
-    re.IGNORECASE)
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
@@ -39,14 +35,8 @@ def extract_feed(text: str) -> list[Extracted]:
 def _article(entry, outlet: str) -> Extracted:  # type: ignore[no-untyped-def]
     title = one_line(entry.get("title", ""))
     pieces = [Piece(Kind.HEADING, title, 1, True)] if title else []
-    for paragraph in _text(entry):
-        more = _READ_MORE.search(paragraph)
-        if more and more.start() > 0:
-            # "… more" at the end of a description is the link to the full story, not its text.
-            pieces += [Piece(Kind.BODY, paragraph[:more.start()].rstrip()),
-                       Piece(Kind.BOILERPLATE, more.group(0).strip(), 0, True)]
-        else:
-            pieces.append(Piece(Kind.BOILERPLATE if more else Kind.BODY, paragraph, 0, bool(more)))
+    # An item's text is its description: short lines there are text, never headings (marked).
+    pieces += [Piece(Kind.BODY, paragraph, 0, True) for paragraph in _text(entry)]
     if pieces and not title:
         title = pieces[0].text
     return Extracted(title=title, pieces=pieces, date=_date(entry), author=_author(entry), source=outlet,
