@@ -91,63 +91,102 @@ def _cache_db(home: Path) -> Path:
     return home / "cache" / "documents.sqlite3"
 
 
-def test_cache_holds_json_that_cannot_execute(tmp_path: Path, _isolated_home: Path) -> None:
-    import json
+def _evil_pickle(marker: Path) -> bytes:
     import pickle
-    import sqlite3
-
-    (tmp_path / "a.txt").write_text("第一句。第二句。", encoding="utf-8")
-    first = open_corpus([tmp_path])
-    db = sqlite3.connect(_cache_db(_isolated_home))
-    (blob,) = db.execute("SELECT blob FROM documents").fetchone()
-    assert json.loads(blob)[0] == doc_cache.PIPELINE_VERSION
-    # A pickle that would run code if unpickled: the cache must treat it as a bad entry and clean the file again.
-    marker = tmp_path / "ran"
 
     class Evil:
         def __reduce__(self):  # type: ignore[no-untyped-def]
             return (open, (str(marker), "w"))
 
-    db.execute("UPDATE documents SET blob=?", (pickle.dumps(Evil()),))
+    return pickle.dumps(Evil())
+
+
+def test_cache_holds_json_and_never_unpickles(tmp_path: Path, _isolated_home: Path) -> None:
+    import json
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("第一句。第二句。", encoding="utf-8")
+    first = open_corpus([tmp_path])
+    db = sqlite3.connect(_cache_db(_isolated_home))
+    (blob,) = db.execute("SELECT blob FROM entries").fetchone()
+    assert json.loads(blob)[0] == doc_cache.PIPELINE_VERSION
+    # A pickle that would run code if unpickled, in place of the JSON: ignored, and the file cleaned again.
+    marker = tmp_path / "ran"
+    db.execute("UPDATE entries SET blob=?", (_evil_pickle(marker),))
     db.commit()
     db.close()
     second = open_corpus([tmp_path])
-    assert not marker.exists()
-    assert second.cache_hits == 0
+    assert not marker.exists() and second.cache_hits == 0
     assert [d.paragraphs for d in second.documents] == [d.paragraphs for d in first.documents]
     assert open_corpus([tmp_path]).cache_hits == 1  # the entry was rebuilt
 
 
-@pytest.mark.parametrize("damage", ["truncate", "wrong_kind", "bad_offsets", "not_a_list", "old_version"])
-def test_tampered_or_truncated_entry_is_ignored_and_rebuilt(tmp_path: Path, _isolated_home: Path,
-                                                            damage: str) -> None:
-    import json
+def test_an_older_pickled_cache_is_dropped_unread(tmp_path: Path, _isolated_home: Path) -> None:
+    import sqlite3
+
+    (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
+    db_path = _cache_db(_isolated_home)
+    db_path.parent.mkdir(parents=True)
+    marker = tmp_path / "ran"
+    db = sqlite3.connect(db_path)
+    db.execute("CREATE TABLE documents (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, version INTEGER,"
+               " blob BLOB)")
+    st = (tmp_path / "a.txt").stat()
+    db.execute("INSERT INTO documents VALUES (?,?,?,?,?)",
+               (str(tmp_path / "a.txt"), st.st_size, st.st_mtime_ns, 1, _evil_pickle(marker)))
+    db.commit()
+    db.close()
+    corpus = open_corpus([tmp_path])
+    assert corpus.documents[0].paragraphs[0].text == "正文。" and not marker.exists()
+    tables = {r[0] for r in sqlite3.connect(db_path).execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"entries"}
+
+
+@pytest.mark.parametrize("damage", ["truncate", "one_character", "wrong_kind", "not_a_list", "swapped_path"])
+def test_tampered_truncated_or_moved_entry_is_ignored_and_rebuilt(tmp_path: Path, _isolated_home: Path,
+                                                                  damage: str) -> None:
     import sqlite3
 
     (tmp_path / "a.txt").write_text("标题\n\n第一句。第二句。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("另一篇。", encoding="utf-8")
     first = open_corpus([tmp_path])
     db = sqlite3.connect(_cache_db(_isolated_home))
-    (blob,) = db.execute("SELECT blob FROM documents").fetchone()
-    values = json.loads(blob)
-    if damage == "truncate":
-        bad = blob[: len(blob) // 2]
+    a_key = str(tmp_path / "a.txt")
+    blob, mac = db.execute("SELECT blob, mac FROM entries WHERE path=?", (a_key,)).fetchone()
+    if damage == "swapped_path":  # b's entry, MAC and all, filed under a's path
+        blob, mac = db.execute("SELECT blob, mac FROM entries WHERE path != ?", (a_key,)).fetchone()
+    elif damage == "truncate":
+        blob = blob[: len(blob) // 2]
+    elif damage == "one_character":
+        blob = blob.replace("第一句".encode(), "第二句".encode())
+    elif damage == "wrong_kind":
+        assert b'"body"' in blob
+        blob = blob.replace(b'"body"', b'"no-such-kind"')
     else:
-        if damage == "wrong_kind":
-            values[10][0][5][0][0] = "no-such-kind"
-        elif damage == "bad_offsets":
-            values[10][0][5][1][3] = [999]
-        elif damage == "not_a_list":
-            values = {"evil": True}
-        else:
-            values[0] = -1
-        bad = json.dumps(values, ensure_ascii=False)
-    db.execute("UPDATE documents SET blob=?", (bad,))
+        blob = b'{"evil": true}'
+    db.execute("UPDATE entries SET blob=?, mac=? WHERE path=?", (blob, mac, a_key))
     db.commit()
     db.close()
     again = open_corpus([tmp_path])
-    assert again.cache_hits == 0 and not again.problems and not again.notes
+    assert again.cache_hits == 1 and not again.problems and not again.notes
     assert [d.paragraphs for d in again.documents] == [d.paragraphs for d in first.documents]
-    assert open_corpus([tmp_path]).cache_hits == 1
+    assert open_corpus([tmp_path]).cache_hits == 2
+
+
+def test_malformed_json_with_a_valid_mac_never_crashes(tmp_path: Path, _isolated_home: Path) -> None:
+    """Defence in depth (a bug, not an attacker, since the key is ours): shapes are checked as entries parse."""
+    cache = doc_cache.DocumentCache(_isolated_home / "c.sqlite3")
+    target = tmp_path / "a.txt"
+    target.write_text("正文。", encoding="utf-8")
+    good = doc_cache.encode_document(open_corpus([target], use_cache=False).documents[0])
+    assert good.count(b'"text"') == 1  # the document's format
+    cache.put_text(target, 1, 1, good.replace(b'"text"', b"17"))
+    assert cache.get(target, 1, 1) is None
+    # Paragraphs are parsed on first use: a bad one reads as no paragraphs, never as an exception.
+    cache.put_text(target, 2, 2, good.replace(b'"body"', b"17"))
+    doc = cache.get(target, 2, 2)
+    assert doc is not None and doc.paragraphs == ()
+    cache.close()
 
 
 def test_cached_document_round_trips_with_metadata(tmp_path: Path) -> None:

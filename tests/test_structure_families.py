@@ -136,3 +136,37 @@ def test_dateline_run_into_a_paragraph_is_marked_where_it_stands(paragraph: str,
                                        "（这件事情）以后再说，先吃饭吧。"])
 def test_prose_opening_has_no_credit(paragraph: str) -> None:
     assert built(f"一个标题在这里\n\n{paragraph}").paragraphs[1].credit == 0
+
+
+@pytest.mark.parametrize("line", [
+    "★示例報關心您：再給自己一次機會", "自殺防治諮詢專線：0800-000-000", "iOS載點 https://example.org/app",
+    "［详细］", "... more", "阅读全文>>",
+])
+def test_notices_and_link_lines_are_boilerplate(line: str) -> None:
+    assert kinds(f"正文第一句在这里，说了一件事情。\n\n{line}")[1] == ("boilerplate", line)
+
+
+def test_read_more_link_at_a_paragraph_end_is_split_off() -> None:
+    out = kinds("正文第一句在这里，说了一件事情。［详细］\n\n第二段。")
+    assert out[:2] == [("body", "正文第一句在这里，说了一件事情。"), ("boilerplate", "［详细］")]
+    assert kinds("今年的雨水比往年更多")[0][1] == "今年的雨水比往年更多"  # a sentence may end in 更多
+
+
+@pytest.mark.parametrize("line", ["责任编辑：biaoffeng", "[责任编辑:肖春芳]", "(责编：汤诗瑶、丁涛)"])
+def test_labelled_credits_with_any_name(line: str) -> None:
+    assert kinds(f"正文第一句在这里，说了一件事情。\n\n{line}")[1] == ("byline", line)
+
+
+@pytest.mark.parametrize("line", ["消防員在火場外待命。 記者林悅／翻攝", "居民在門口排隊。（消防局提供）"])
+def test_photo_credit_lines_are_captions(line: str) -> None:
+    assert kinds(f"正文第一句在这里，说了一件事情。\n\n{line}")[1] == ("caption", line)
+
+
+def test_feed_text_has_no_headings_but_keeps_its_datelines(tmp_path: Path) -> None:
+    feed = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><item>'
+            "<title>老店結業</title><description>&lt;p&gt;祝您新年快樂&lt;/p&gt;&lt;p&gt;【本報訊】老店今天結業。"
+            "&lt;/p&gt;</description></item></channel></rss>")
+    (tmp_path / "f.xml").write_text(feed, encoding="utf-8")
+    doc = open_corpus([tmp_path / "f.xml"], use_cache=False).documents[0]
+    got = [(p.kind.value, p.text, p.credit) for p in doc.paragraphs]
+    assert got == [("heading", "老店結業", 0), ("body", "祝您新年快樂", 0), ("body", "【本報訊】老店今天結業。", 5)]

@@ -1,73 +1,77 @@
 """A persistent cache of cleaned documents, so a second start skips files that did not change.
 
-Entries are JSON (plain data with a format version), never pickles: a tampered cache file cannot run code, and
-an entry that is truncated, altered or of another version is ignored and the file is cleaned again.
+Entries are JSON (plain data with a format version), never pickles: a tampered cache file cannot run code. Each
+entry carries a MAC made with a key kept outside the cache, so an entry that is truncated, altered or of another
+version is ignored and the file is cleaned again; an entry that passes is then parsed lazily, article by article.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import json
+import hashlib
+import hmac
 import os
+import secrets
 import sqlite3
+from functools import partial
 from pathlib import Path
+from typing import Literal
 
+import msgspec
+
+from qwen_reader.core.store.paths import data_dir
 from qwen_reader.core.text.model import Article, Document, RuleReport, Script
 
 # Bump when cleaning or the model changes shape: old entries are then ignored, never misread.
 PIPELINE_VERSION = 3
-_KINDS = frozenset(("heading", "body", "list_item", "quote", "caption", "byline", "boilerplate", "separator"))
 _SCRIPTS = {s.value: s for s in Script}
 
 
-def encode_document(doc: Document) -> str:
-    """The document as compact JSON text (what ingest workers send and the cache stores)."""
-    return json.dumps(
+# The cached form, typed: msgspec checks every value's type while it parses (at C speed). A paragraph is
+# (kind, text, written, sentence_ends, script, level, quoted, flags, credit), Paragraph.packed's order.
+_Kind = Literal["heading", "body", "list_item", "quote", "caption", "byline", "boilerplate", "separator"]
+_Script = Literal["simplified", "traditional", "mixed", "neutral"]
+_Paragraph = tuple[_Kind, str, str | None, tuple[int, ...], _Script, int, bool,
+                   tuple[tuple[int, int, str, str], ...], int]
+_Report = tuple[RuleReport, ...]
+# On loading, each article's paragraphs stay raw JSON and are parsed (and type-checked) on first use.
+_LazyArticle = tuple[str, str, str, str, str, msgspec.Raw]
+_Header = tuple[int, str, str, str, _Script, str, int, str, tuple[str, ...], _Report, list[_LazyArticle]]
+_HEADER = msgspec.json.Decoder(_Header)
+_PARAGRAPHS = msgspec.json.Decoder(list[_Paragraph])
+_ENCODER = msgspec.json.Encoder()
+
+
+def encode_document(doc: Document) -> bytes:
+    """The document as compact JSON (what ingest workers send and the cache stores)."""
+    return _ENCODER.encode(
         # The path as valid text (a non-UTF-8 name escaped): whoever loads the entry knows the real path.
-        [PIPELINE_VERSION, doc.id, doc.display_path, doc.title, doc.script.value, doc.encoding, doc.size, doc.format,
-         list(doc.flags), [[r.rule, r.count, r.removed_chars, list(r.examples)] for r in doc.report],
-         [a.packed() for a in doc.articles]],
-        ensure_ascii=False, separators=(",", ":"), check_circular=False,
-    )
+        (PIPELINE_VERSION, doc.id, doc.display_path, doc.title, doc.script.value, doc.encoding, doc.size, doc.format,
+         doc.flags, doc.report, [a.packed() for a in doc.articles]))
 
 
-def decode_document(text: str | bytes) -> Document:
-    """A document from `encode_document` text; ValueError (or TypeError) for anything else.
-
-    Every value is checked here, paragraphs included, so a document that loads cannot fail later when a
-    paragraph is first shown."""
-    values = json.loads(text)
-    if not isinstance(values, list) or len(values) != 11 or values[0] != PIPELINE_VERSION:
-        raise ValueError("not a cached document of this version")
-    _, doc_id, path, title, script, encoding, size, fmt, flags, report, articles = values
-    _need(all(isinstance(v, str) for v in (doc_id, path, title, encoding, fmt)) and type(size) is int)
-    _need(isinstance(flags, list) and all(isinstance(f, str) for f in flags))
-    _need(isinstance(articles, list) and isinstance(report, list))
-    for a in articles:
-        _need(isinstance(a, list) and len(a) == 6 and all(isinstance(v, str) for v in a[:5]))
-        _need(isinstance(a[5], list) and all(map(_paragraph_ok, a[5])))
+def decode_document(data: bytes | str) -> Document:
+    """A document from `encode_document` output; ValueError for anything else (truncated, altered, another
+    version: msgspec's DecodeError and ValidationError are ValueErrors)."""
+    version, doc_id, path, title, script, encoding, size, fmt, flags, report, articles = _HEADER.decode(data)
+    if version != PIPELINE_VERSION:
+        raise ValueError("a cached document of another version")
     return Document(
         id=doc_id, path=path, title=title, script=_SCRIPTS[script], encoding=encoding, size=size, format=fmt,
-        flags=tuple(flags),
-        report=tuple(RuleReport(r, c, n, tuple(map(str, ex))) for r, c, n, ex in report),
-        articles=tuple(Article.unpack(a) for a in articles),
+        flags=flags, report=report,
+        articles=tuple(Article.unpack((*a[:5], partial(_paragraphs, a[5]))) for a in articles),
     )
 
 
-def _paragraph_ok(p: object) -> bool:
-    # kind, text, written, sentence_ends, script, level, quoted, flags, credit (Paragraph.packed's order)
-    return (type(p) is list and len(p) == 9 and p[0] in _KINDS and type(p[1]) is str
-            and type(p[8]) is int and 0 <= p[8] <= len(p[1])
-            and (p[2] is None or type(p[2]) is str) and type(p[3]) is list and p[4] in _SCRIPTS
-            and type(p[5]) is int and type(p[6]) is bool and type(p[7]) is list
-            and all(type(e) is int and 0 <= e <= len(p[1]) for e in p[3])
-            and all(type(f) is list and len(f) == 4 for f in p[7]))
-
-
-def _need(ok: bool) -> None:
-    if not ok:
-        raise ValueError("malformed cached document")
+def _paragraphs(raw: msgspec.Raw) -> list[tuple]:  # type: ignore[type-arg]
+    """An article's paragraphs on first use. Entries are authenticated when read (see DocumentCache.get), so
+    this fails only on a bug; a paragraph list that does not parse then reads as empty, never as a crash."""
+    try:
+        paragraphs = _PARAGRAPHS.decode(raw)
+    except ValueError:
+        return []
+    return [p for p in paragraphs if all(0 <= e <= len(p[1]) for e in p[3]) and p[8] <= len(p[1])]
 
 
 def cache_key(path: Path) -> str:
@@ -81,18 +85,54 @@ def cache_key(path: Path) -> str:
         return "\0" + name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-class DocumentCache:
-    """SQLite keyed by absolute path; an entry counts only if size, mtime and pipeline version match."""
+_KEY_BYTES = 32
+_MAC_BYTES = 16
 
-    def __init__(self, path: Path) -> None:
+
+def _load_key(path: Path) -> bytes:
+    """This installation's secret for authenticating cache entries, made on first use. It lives apart from the
+    cache (in the data folder), so a cache file altered or brought from elsewhere cannot pass as ours."""
+    try:
+        key = path.read_bytes()
+        if len(key) == _KEY_BYTES:
+            return key
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(_KEY_BYTES)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    os.replace(tmp, path)
+    return key
+
+
+class DocumentCache:
+    """SQLite keyed by absolute path; an entry counts only if size, mtime and pipeline version match, and its
+    MAC shows this installation wrote it for this path (a keyed BLAKE2b over the key and the JSON)."""
+
+    def __init__(self, path: Path, key_path: Path | None = None) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
         self.note: str | None = None
+        try:
+            self._key = _load_key(key_path or data_dir() / "cache.key")
+        except OSError as exc:
+            self.note = f"document cache not used: its key cannot be kept ({exc.strerror or exc})"
+            return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
         except (OSError, sqlite3.DatabaseError) as exc:
             self._db = self._recover(exc)
+
+    def _mac(self, key: str, blob: bytes | str) -> bytes:
+        h = hashlib.blake2b(key=self._key, digest_size=_MAC_BYTES)
+        h.update(key.encode("utf-8"))
+        h.update(b"\0")
+        h.update(blob if isinstance(blob, bytes) else blob.encode("utf-8"))
+        return h.digest()
 
     def _open(self) -> sqlite3.Connection:
         if self.path.exists() and not os.access(self.path, os.R_OK | os.W_OK):
@@ -102,11 +142,13 @@ class DocumentCache:
             db.execute("PRAGMA journal_mode=WAL")
             # A cache can lose its last writes in a power cut without harm; it must not cost a start.
             db.execute("PRAGMA synchronous=NORMAL")
+            # Entries of older versions were pickles: never read again, and dropped.
+            db.execute("DROP TABLE IF EXISTS documents")
             db.execute(
-                "CREATE TABLE IF NOT EXISTS documents (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-                " version INTEGER, blob BLOB)"
+                "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+                " version INTEGER, mac BLOB, blob BLOB)"
             )
-            db.execute("SELECT count(*) FROM documents").fetchone()
+            db.execute("SELECT count(*) FROM entries").fetchone()
             db.commit()
         except BaseException:
             db.close()
@@ -135,29 +177,34 @@ class DocumentCache:
             return None
         try:
             return decode_document(text)
-        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+        except (ValueError, RecursionError):
             return None  # tampered or truncated: the caller cleans the file again and replaces the entry
 
-    def get_text(self, path: Path, size: int, mtime_ns: int) -> str | bytes | None:
+    def get_text(self, path: Path, size: int, mtime_ns: int) -> bytes | str | None:
+        """The entry's JSON, only if its MAC is right: an altered, truncated or foreign entry reads as absent."""
         if self._db is None:
             return None
+        key = cache_key(path)
         try:
             row = self._db.execute(
-                "SELECT blob FROM documents WHERE path=? AND size=? AND mtime_ns=? AND version=?",
-                (cache_key(path), size, mtime_ns, PIPELINE_VERSION),
+                "SELECT mac, blob FROM entries WHERE path=? AND size=? AND mtime_ns=? AND version=?",
+                (key, size, mtime_ns, PIPELINE_VERSION),
             ).fetchone()
         except sqlite3.DatabaseError:
             return None
-        return row[0] if row else None
+        if not row or not isinstance(row[0], bytes) or not isinstance(row[1], (bytes, str)):
+            return None
+        return row[1] if hmac.compare_digest(row[0], self._mac(key, row[1])) else None
 
-    def put_text(self, path: Path, size: int, mtime_ns: int, text: str) -> None:
+    def put_text(self, path: Path, size: int, mtime_ns: int, text: bytes) -> None:
         """Store a document already encoded (by an ingest worker) with `encode_document`."""
         if self._db is None:
             return
+        key = cache_key(path)
         with contextlib.suppress(sqlite3.DatabaseError):
             self._db.execute(
-                "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?)",
-                (cache_key(path), size, mtime_ns, PIPELINE_VERSION, text),
+                "INSERT OR REPLACE INTO entries VALUES (?,?,?,?,?,?)",
+                (key, size, mtime_ns, PIPELINE_VERSION, self._mac(key, text), text),
             )
 
     def flush(self) -> None:

@@ -28,7 +28,7 @@ PARALLEL_MIN_FILES = 48
 _CHUNK = 16
 
 Job = tuple[str, str, int]  # document id, path, size
-Result = tuple[str | None, str | None]  # encoded document, or a one-line reason
+Result = tuple[bytes | None, str | None]  # encoded document, or a one-line reason
 
 
 def build_blob(job: Job) -> Result:

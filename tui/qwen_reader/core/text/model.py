@@ -97,8 +97,9 @@ _SCRIPTS = {s.value: s for s in Script}
 
 
 class Article:
-    """A report within a document. Loaded from the cache, its paragraphs stay packed as plain tuples until
-    first used: a large corpus starts without building objects for documents nobody has opened yet."""
+    """A report within a document. Loaded from the cache, its paragraphs stay packed until first used (plain
+    tuples, or a loader that returns them): a large corpus starts without building objects for documents
+    nobody has opened yet."""
 
     __slots__ = ("_packed", "_paragraphs", "author", "date", "link", "source", "title")
 
@@ -114,7 +115,8 @@ class Article:
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         if self._paragraphs is None:
-            self._paragraphs = tuple(Paragraph.unpack(v) for v in self._packed or ())
+            packed = self._packed() if callable(self._packed) else self._packed
+            self._paragraphs = tuple(Paragraph.unpack(v) for v in packed or ())
             self._packed = None
         return self._paragraphs
 
@@ -130,15 +132,17 @@ class Article:
 
     def packed(self) -> list[object]:
         """Plain values only (what the document cache stores as JSON)."""
-        paragraphs = self._packed if self._packed is not None else [p.packed() for p in self.paragraphs]
+        paragraphs = [p.packed() for p in self.paragraphs] if self._packed is None or callable(self._packed) \
+            else self._packed
         return [self.title, self.date, self.author, self.source, self.link, paragraphs]
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         return (Article.unpack, (self.packed(),))
 
     @staticmethod
-    def unpack(values: list) -> Article:  # type: ignore[type-arg]
-        """From `packed()` values; paragraphs stay packed until first used."""
+    def unpack(values: list | tuple) -> Article:  # type: ignore[type-arg]
+        """From `packed()` values; paragraphs stay packed until first used. The paragraphs may also be given
+        as a zero-argument loader returning packed values (the cache parses them only when needed)."""
         title, date, author, source, link, paragraphs = values
         article = object.__new__(Article)
         article.title, article.date, article.author, article.source, article.link = title, date, author, source, link
@@ -146,17 +150,15 @@ class Article:
         return article
 
 
-@dataclass(frozen=True, slots=True)
-class RuleReport:
-    """What one cleaning rule did: how often, how many characters it removed, a few examples."""
+class RuleReport(NamedTuple):
+    """What one cleaning rule did: how often, how many characters it removed, a few examples.
+
+    A NamedTuple: every cached document holds a dozen, and tuples are the cheapest records to load."""
 
     rule: str
     count: int
     removed_chars: int = 0
     examples: tuple[str, ...] = ()
-
-    def __reduce__(self) -> tuple[type[RuleReport], tuple[object, ...]]:
-        return (RuleReport, (self.rule, self.count, self.removed_chars, self.examples))
 
 
 @dataclass(frozen=True, slots=True)

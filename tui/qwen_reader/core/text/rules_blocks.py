@@ -82,6 +82,7 @@ _READ_MORE = re.compile(
     r"\s*(?:(?:\.{2,}|…+)\s*(?:read\s+more|more|更多|全文)|read\s+more|阅读全文|閱讀全文|查看全文"
     r"|[［\[【(（](?:详细|詳細|全文|更多)[］\]】)）])\s*(?:>>|»|›)?\s*$",
     re.IGNORECASE)
+_READ_MORE_SPAN = 24
 # Labelled credits with any name, Latin included: 责任编辑：biaoffeng, [责任编辑:肖春芳], (责编：汤诗瑶、丁涛)
 _LABELLED_CREDIT = re.compile(
     r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|校对|校對|撰文|摄影|攝影)\s*[:：]\s*"
@@ -258,7 +259,9 @@ def split_datelines(blocks: list[RawBlock]) -> tuple[list[RawBlock], list[str]]:
     out: list[RawBlock] = []
     examples: list[str] = []
     for block in blocks:
-        more = _READ_MORE.search(block.text) if block.kind is Kind.BODY else None
+        # Only a paragraph's last characters can hold the link: search there, not the whole text.
+        offset = max(len(block.text) - _READ_MORE_SPAN, 0)
+        more = _READ_MORE.search(block.text, offset) if block.kind is Kind.BODY else None
         if more and more.start() > 0:
             tail = more.group(0).strip()
             block.text = block.text[:more.start()].rstrip()
