@@ -114,6 +114,7 @@ def _clean_blocks(blocks: list[RawBlock], report: _Report, *, rejoin: bool) -> C
     blocks, datelines = rb.split_datelines(blocks)
     found = rb.classify(blocks)
     found[Kind.BYLINE][:0] = datelines
+    found[Kind.BOILERPLATE] += rb.mark_button_runs(blocks)
     report.add("boilerplate", len(found[Kind.BOILERPLATE]), 0, [t[:40] for t in found[Kind.BOILERPLATE]])
     report.add("bylines", len(found[Kind.BYLINE]), 0, found[Kind.BYLINE])
     report.add("headings", len(found[Kind.HEADING]), 0, found[Kind.HEADING])

@@ -28,7 +28,7 @@ _ROLE = (r"(?:本报|本報|特约|特約|实习|實習|见习|見習|首席|驻
 # 《某刊》作者 孙七, 記者林悅／南市報導), maybe after an outlet in brackets or 【】.
 _BYLINE = re.compile(
     rf"^(?:[《【\[(（][^》】\])）]{{1,12}}[》】\])）]\s*|\S{{0,10}}?\s*(?=(?:本报|本報|特约|特約|实习|實習)?(?:记者|記者)))?"
-    rf"(?:{_ROLE}\s*[:：|｜/／]?\s*{_NAMES}\s*)+"
+    rf"(?:{_ROLE}\s*[:：|｜︱/／]?\s*{_NAMES}\s*)+"
     rf"(?:(?:发自|發自|[／/])\s*\S{{1,8}}?(?:报道|报导|報導|報道)?|报道|报导|報導|報道|摄|攝)?$"
 )
 # Datelines and credits in brackets: 【本報訊】 （中央社記者邱俊欽桃園19日電） 〔即時新聞／綜合報導〕 (星島日報報道)
@@ -88,7 +88,7 @@ _READ_MORE = re.compile(
 _READ_MORE_SPAN = 24
 # Labelled credits with any name, Latin included: 责任编辑：biaoffeng, [责任编辑:肖春芳], (责编：汤诗瑶、丁涛)
 _LABELLED_CREDIT = re.compile(
-    r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|校对|校對|撰文|摄影|攝影)\s*[:：]\s*"
+    r"^[\[【(（]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|作者|记者|記者|校对|校對|撰文|摄影|攝影|出品)\s*[:：︱|｜]\s*"
     r"[^。！？!?\s][^。！？!?]{0,23}[\]】)）]?$")
 # A photo credit ending a caption line: "…（消防局提供）", "記者陳嘉寧／翻攝".
 _PHOTO_CREDIT = re.compile(r"(?:\S{2,12}[／/](?:翻攝|翻摄|攝影|摄影|攝|摄)|[（(]\S{1,12}(?:提供|攝|摄)[)）])$")
@@ -335,6 +335,32 @@ def classify(blocks: list[RawBlock]) -> dict[Kind, list[str]]:
             continue
         found[block.kind].append(block.text)
     return found
+
+
+_BUTTON_CHARS = 4
+_BUTTON_RUN = 3
+
+
+def mark_button_runs(blocks: list[RawBlock]) -> list[str]:
+    """Three or more paragraphs in a row of a few characters each, none a sentence (板砖 / 感动 / 4 / 撒花):
+    the labels of buttons and menus saved with a page, not text."""
+    found: list[str] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and _is_button(blocks[j]):
+            j += 1
+        if j - i >= _BUTTON_RUN:
+            for block in blocks[i:j]:
+                block.kind = Kind.BOILERPLATE
+                found.append(block.text)
+        i = max(j, i + 1)
+    return found
+
+
+def _is_button(block: RawBlock) -> bool:
+    return (block.kind in (Kind.BODY, Kind.HEADING) and not block.marked and len(block.text) <= _BUTTON_CHARS
+            and not any(c in _SENTENCE_MARKS for c in block.text))
 
 
 def looks_like_sentence(text: str) -> bool:

@@ -18,6 +18,7 @@ from qwen_reader.core.text.model import Kind
 
 _KINDS = {"head": Kind.HEADING, "p": Kind.BODY, "item": Kind.LIST_ITEM, "quote": Kind.QUOTE, "row": Kind.BODY}
 _SPACE = re.compile(r"\s+")
+_TAG = re.compile(r"<[A-Za-z]")
 # The site name a <title> often carries after the headline ("headline | section | outlet").
 _TITLE_TAIL = re.compile(r"\s*[|｜_–—-]\s*[^|｜_–—-]{1,30}$")
 
@@ -38,17 +39,79 @@ def extract_page(html: str) -> Extracted:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     pieces = _drop_repeated_captions(_pieces(main if main is not None else root))
-    if pieces and pieces[0].kind is Kind.HEADING:
+    if _too_plain(pieces, html):
+        # A page with no article markup (text straight in <body>): its visible lines are the text.
+        from qwen_reader.core.text.formats.markup import page_lines
+
+        pieces = [Piece(Kind.BODY, line) for line in page_lines(html)]
+    page_title = _headline_of(html) or _page_title(_clean(root.get("title") or ""))
+    pieces = _headline_first(pieces, page_title)
+    if pieces and pieces[0].kind is Kind.HEADING and not _section_label(pieces[0].text, page_title, pieces):
         title = pieces[0].text
         pieces[0].level = 1
     else:
-        title = _page_title(_clean(root.get("title") or ""))
+        # No heading, or a short section label (大中華) above a headline the <title> names.
+        title = page_title
         if title:
             pieces.insert(0, Piece(Kind.HEADING, title, 1, True))
     pieces = _with_credits(html, pieces)
     sitename = root.get("sitename") or ""
     return Extracted(title=title, pieces=pieces, date=root.get("date") or "", author=root.get("author") or "",
                      source="" if "://" in sitename else sitename, link=root.get("url") or "")
+
+
+_PLAIN_PAGE_CHARS = 200
+_PLAIN_PAGE_TAGS = 24
+
+
+def _too_plain(pieces: list[Piece], html: str) -> bool:
+    """The extractor kept next to nothing of a bare page (a handful of tags, text straight in <body>): with no
+    menus or footers to leave out, its visible text is the article."""
+    from qwen_reader.core.text.formats.markup import page_lines
+
+    kept = sum(len(p.text) for p in pieces if p.kind is not Kind.HEADING)
+    if kept >= _PLAIN_PAGE_CHARS or len(_TAG.findall(html, 0, 200_000)) > _PLAIN_PAGE_TAGS:
+        return False
+    return sum(len(line) for line in page_lines(html)) >= 2 * max(kept, _PLAIN_PAGE_CHARS // 2)
+
+
+def _headline_first(pieces: list[Piece], page_title: str) -> list[Piece]:
+    """When the <title>'s headline is a later heading, what the extractor put above it is a section label or a
+    teaser: the headline goes first, labels and repeats above it go, anything else follows it."""
+    key = _SPACE.sub("", page_title)
+    at = next((i for i, p in enumerate(pieces) if p.kind is Kind.HEADING and _SPACE.sub("", p.text) == key), 0)
+    if at == 0 or len(key) < 8:
+        return pieces
+    later = {_SPACE.sub("", p.text) for p in pieces[at + 1:]}
+    above = [p for p in pieces[:at] if not (p.kind is Kind.HEADING and len(p.text) < 6)
+             and _SPACE.sub("", p.text) not in later]
+    return [pieces[at], *above, *pieces[at + 1:]]
+
+
+def _section_label(heading: str, page_title: str, pieces: list[Piece]) -> bool:
+    """A first heading much shorter than the page's headline, which appears nowhere else, is a section name."""
+    if len(heading) >= 6 or len(page_title) < 8 or page_title == heading:
+        return False
+    return not any(_SPACE.sub("", p.text) == _SPACE.sub("", page_title) for p in pieces)
+
+
+_OG_TITLE = re.compile(r"""<meta[^>]+property=["']og:title["'][^>]*content=["']([^"']+)["']""", re.IGNORECASE)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HEAD_CHARS = 100_000
+
+
+def _headline_of(html: str) -> str:
+    """The headline the page names itself: og:title, else the longest part of <title> (the extractor's own
+    title is sometimes a section name)."""
+    import html as entities
+
+    for pattern in (_OG_TITLE, _TITLE_TAG):
+        m = pattern.search(html, 0, _HEAD_CHARS)
+        if m:
+            title = _page_title(_clean(entities.unescape(m.group(1))))
+            if len(title) >= _MIN_ALT_HAN:
+                return title
+    return ""
 
 
 def _page_title(title: str) -> str:
@@ -59,7 +122,7 @@ def _page_title(title: str) -> str:
 
 
 _TITLE_SEPARATORS = re.compile(
-    r"\s+[|｜_–—-]+\s+|\s*[|｜]\s*|_|(?<=[\u3000-\u9fff\uff00-\uffef])[-–—](?=[\u4e00-\u9fff])")
+    r"\s+[|｜_–—-]+\s+|\s*[|｜]\s*|_|(?<=[\u3000-\u9fff\uff00-\uffef])[-–—]+(?=[\u4e00-\u9fff])")
 _MIN_ALT_HAN = 6
 _MIN_ALT_WORDS = 3
 
@@ -98,7 +161,7 @@ def _with_credits(html: str, pieces: list[Piece]) -> list[Piece]:
     from qwen_reader.core.text.formats.markup import page_lines
     from qwen_reader.core.text.rules_blocks import is_credit
 
-    texts = [p for p in pieces if p.kind in (Kind.BODY, Kind.LIST_ITEM, Kind.QUOTE)]
+    texts = [p for p in pieces if p.kind in (Kind.BODY, Kind.LIST_ITEM, Kind.QUOTE) and len(p.text) >= 8]
     if not pieces or pieces[0].kind is not Kind.HEADING or not texts:
         return pieces
     lines = page_lines(html)
