@@ -135,3 +135,52 @@ def test_inspect_shows_article_metadata(tmp_path: Path) -> None:
     assert (article["date"], article["link"], article["author"]) == (
         "Mon, 06 May 2024 09:00:00 +0800", "https://example.org/news/1", "周一鸣")
     assert document_json(doc)["format"] == "feed"
+
+
+def _page(tmp_path: Path, body: str, head: str = "") -> Document:
+    (tmp_path / "p.html").write_text(f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>",
+                                     encoding="utf-8")
+    return open_corpus([tmp_path / "p.html"], use_cache=False).documents[0]
+
+
+def test_bare_page_with_text_straight_in_body_is_read_whole(tmp_path: Path) -> None:
+    text = "台北的老市場今天重新開張，攤販們一早就來擺攤。\n\n" * 3 + "市場管理處說，整修花了一年。"
+    doc = _page(tmp_path, text, "<title>老市場重新開張</title>")
+    assert doc.title == "老市場重新開張"
+    assert [p.kind.value for p in doc.paragraphs] == ["heading", "body", "body", "body", "body"]
+    assert doc.paragraphs[-1].text == "市場管理處說，整修花了一年。"
+
+
+def test_credits_around_the_article_are_kept_from_the_page(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>第{i}段：城里新开了一家图书馆，馆里有很多书，孩子们放学后都来这里读书写作业。</p>"
+                         for i in range(6))
+    body = ("<div class='nav'><a href='/'>首页</a></div><article><h1>城里新开了一家图书馆</h1>"
+            "<div class='info'>2024-05-06 09:30 来源：示例日报</div>"
+            f"{paragraphs}<p class='editor'>(责编：王五)</p></article>"
+            "<div class='react'><span>点赞</span></div>")
+    doc = _page(tmp_path, body, "<title>城里新开了一家图书馆_示例网</title>")
+    got = [(p.kind.value, p.text) for p in doc.paragraphs]
+    assert got[0] == ("heading", "城里新开了一家图书馆")
+    assert got[1] == ("byline", "2024-05-06 09:30 来源：示例日报")
+    assert got[-1] == ("byline", "(责编：王五)")
+    assert "首页" not in "".join(t for _, t in got)
+
+
+def test_headline_named_by_the_page_comes_before_a_section_label() -> None:
+    from qwen_reader.core.text.formats import Piece
+    from qwen_reader.core.text.formats.page import _headline_first, _page_title
+    from qwen_reader.core.text.model import Kind
+
+    assert _page_title("城里新开了一家图书馆 - 示例台") == "城里新开了一家图书馆"
+    assert _page_title("示例日报--城里新开了一家图书馆--本地") == "城里新开了一家图书馆"
+    pieces = [Piece(Kind.HEADING, "本地"), Piece(Kind.BODY, "导语在这里。"), Piece(Kind.HEADING, "城里新开了一家图书馆"),
+              Piece(Kind.BODY, "正文。")]
+    assert [p.text for p in _headline_first(pieces, "城里新开了一家图书馆")] == [
+        "城里新开了一家图书馆", "导语在这里。", "正文。"]
+
+
+def test_runs_of_button_labels_are_boilerplate() -> None:
+    from qwen_reader.core.text.clean import clean
+
+    blocks = clean("正文第一句在这里，说了一件事情。\n\n点赞\n\n感动\n\n4\n\n难过\n\n最后一段正文，又说了一件事情。").blocks
+    assert [b.kind.value for b in blocks] == ["body", "boilerplate", "boilerplate", "boilerplate", "boilerplate", "body"]

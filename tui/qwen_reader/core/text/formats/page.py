@@ -35,7 +35,7 @@ def extract_page(html: str) -> Extracted:
         if xml:
             break
     if not xml:
-        raise LoadError("a web page with no article text in it")
+        xml = "<doc><main/></doc>"
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     pieces = _drop_repeated_captions(_pieces(main if main is not None else root))
@@ -46,6 +46,8 @@ def extract_page(html: str) -> Extracted:
         pieces = [Piece(Kind.BODY, line) for line in page_lines(html)]
     page_title = _headline_of(html) or _page_title(_clean(root.get("title") or ""))
     pieces = _headline_first(pieces, page_title)
+    if not any(p.kind is not Kind.HEADING for p in pieces):
+        raise LoadError("a web page with no article text in it")
     if pieces and pieces[0].kind is Kind.HEADING and not _section_label(pieces[0].text, page_title, pieces):
         title = pieces[0].text
         pieces[0].level = 1
@@ -62,6 +64,7 @@ def extract_page(html: str) -> Extracted:
 
 _PLAIN_PAGE_CHARS = 200
 _PLAIN_PAGE_TAGS = 24
+_PLAIN_PAGE_MIN = 20
 
 
 def _too_plain(pieces: list[Piece], html: str) -> bool:
@@ -72,7 +75,7 @@ def _too_plain(pieces: list[Piece], html: str) -> bool:
     kept = sum(len(p.text) for p in pieces if p.kind is not Kind.HEADING)
     if kept >= _PLAIN_PAGE_CHARS or len(_TAG.findall(html, 0, 200_000)) > _PLAIN_PAGE_TAGS:
         return False
-    return sum(len(line) for line in page_lines(html)) >= 2 * max(kept, _PLAIN_PAGE_CHARS // 2)
+    return sum(len(line) for line in page_lines(html)) > max(2 * kept, _PLAIN_PAGE_MIN)
 
 
 def _headline_first(pieces: list[Piece], page_title: str) -> list[Piece]:
