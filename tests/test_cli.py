@@ -79,16 +79,16 @@ def test_default_corpus_is_the_bundled_seeds(tmp_path: Path) -> None:
     assert ids == sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
-def test_corrupt_cache_is_moved_aside_and_said_once(tmp_path: Path) -> None:
+def test_corrupt_cache_is_rebuilt_said_once_and_leaves_no_litter(tmp_path: Path) -> None:
     cache = tmp_path / "cache" / "documents.sqlite3"
     cache.parent.mkdir(parents=True)
     cache.write_bytes(b"this is not a database" * 100)
     out = run("list", home=tmp_path)
     assert out.returncode == 0
-    assert "moved aside and rebuilt" in out.stderr
-    assert cache.with_suffix(".corrupt").exists()
+    assert "document cache was corrupt" in out.stderr and "rebuilt" in out.stderr
+    assert {p.name for p in cache.parent.iterdir()} <= {cache.name, cache.name + "-wal", cache.name + "-shm"}
     again = run("list", home=tmp_path)
-    assert "moved aside" not in again.stderr
+    assert "corrupt" not in again.stderr
 
 
 @pytest.mark.parametrize("key, reason", [

@@ -86,7 +86,7 @@ def test_missing_path_and_unreadable_link(tmp_path: Path) -> None:
     assert [d.id for d in corpus.documents] == ["good"]
     reasons = {Path(p.path).name: p.reason for p in corpus.problems}
     assert reasons["missing"] == "no such file or folder"
-    assert reasons["dangling.txt"].startswith("cannot read")
+    assert reasons["dangling.txt"] == "a symbolic link to nothing"
 
 
 def test_folders_are_searched_recursively_for_txt_and_md(tmp_path: Path) -> None:
@@ -139,3 +139,37 @@ def test_sources_are_never_written(tmp_path: Path) -> None:
     open_corpus([tmp_path])
     open_corpus([tmp_path])
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "real_input"
+
+
+@pytest.mark.parametrize(("name", "encoding", "contains"), [
+    ("cp950_extension.txt", "cp950", "老街的舊墻上"),
+    ("big5hkscs.txt", "big5hkscs", "佢哋嘅餅"),
+    ("gbk.txt", "gb18030", "老茶馆里坐满了"),
+    ("feed_big5_named.txt", "big5", "港口新建的燈塔"),
+])
+def test_legacy_encodings_of_real_families(name: str, encoding: str, contains: str) -> None:
+    decoded = load_text(FIXTURES / name)
+    assert (decoded.encoding, decoded.replaced) == (encoding, 0)
+    assert contains in decoded.text
+
+
+def test_cp950_extension_characters_are_not_read_as_gb18030() -> None:
+    data = "這面墻很舊。".encode("cp950")
+    assert b"\xf9\xd9" in data  # 墻 is a cp950 extension, absent from plain big5
+    assert decode(data).text == "這面墻很舊。"
+
+
+def test_mostly_valid_utf8_stays_utf8_with_bad_bytes_replaced_and_flagged() -> None:
+    decoded = load_text(FIXTURES / "utf8_bad_sequences.txt")
+    assert decoded.encoding == "utf-8" and decoded.replaced > 0
+    assert "这是一段正常的中文文字" in decoded.text and "第二段也是正常的句子" in decoded.text
+    doc = open_corpus([FIXTURES / "utf8_bad_sequences.txt"], use_cache=False).documents[0]
+    assert any("invalid byte sequence" in f and "utf-8" in f for f in doc.flags)
+
+
+def test_gbk_is_not_mistaken_for_damaged_utf8() -> None:
+    text = "城市里的老茶馆，每天清晨坐满了喝茶聊天的老人。" * 3
+    assert decode(text.encode("gbk")).encoding == "gb18030"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -18,6 +19,23 @@ from qwen_reader.core.text.model import Document
 
 EXIT_NOTHING_OPENED = 2
 BENCH_EXIT_ENV = "QWEN_READER_BENCH_EXIT"
+
+
+class _ClosedPipe(Exception):
+    """The reader of our output went away (`qwen-reader list | head -1`): not an error, as for any Unix tool."""
+
+
+def _out(text: str) -> None:
+    """Print one line of results. click turns a broken pipe into exit 1 itself, so it is caught first here."""
+    try:
+        click.echo(text)
+    except BrokenPipeError as exc:
+        raise _ClosedPipe from exc
+
+
+def _json(value: object) -> str:
+    # File names that are not UTF-8 are already escaped in paths and ids; this guards every other string.
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class _DefaultToRead(click.Group):
@@ -70,16 +88,17 @@ def list_documents(paths: tuple[Path, ...], as_json: bool, no_cache: bool) -> No
     """List the documents under PATHS with title, script, size and any problems."""
     corpus = _open(paths, no_cache)
     if as_json:
-        rows = [{"id": d.id, "path": d.path, "title": d.title, "script": d.script.value,
-                 "articles": len(d.articles), "size": d.size, "flags": list(d.flags)} for d in corpus.documents]
+        rows = [{"id": d.id, "path": d.display_path, "title": d.title, "format": d.format,
+                 "script": d.script.value, "articles": len(d.articles), "size": d.size, "flags": list(d.flags)}
+                for d in corpus.documents]
         problems = [{"path": p.path, "reason": p.reason} for p in corpus.problems]
-        click.echo(json.dumps({"documents": rows, "problems": problems}, ensure_ascii=False, indent=2))
+        _out(_json({"documents": rows, "problems": problems}))
         return
     for d in corpus.documents:
         flags = f"  ⚑ {len(d.flags)} flag(s)" if d.flags else ""
-        click.echo(f"{d.id:<28} {d.script.value:<11} {len(d.articles):>2} art {d.size:>9,} B  {d.title}{flags}")
+        _out(f"{d.id:<28} {d.script.value:<11} {len(d.articles):>2} art {d.size:>9,} B  {d.title}{flags}")
     for p in corpus.problems:
-        click.echo(f"{'!':<28} {p.path}: {p.reason}")
+        _out(f"{'!':<28} {p.path}: {p.reason}")
 
 
 @cli.command()
@@ -91,10 +110,7 @@ def inspect(doc: str, as_json: bool, no_cache: bool) -> None:
     from qwen_reader.core.text.report import document_json, document_text
 
     document = _document(doc, no_cache)
-    if as_json:
-        click.echo(json.dumps(document_json(document), ensure_ascii=False, indent=2))
-    else:
-        click.echo(document_text(document))
+    _out(_json(document_json(document)) if as_json else document_text(document))
 
 
 @cli.command()
@@ -264,7 +280,10 @@ def main() -> None:
         sys.exit(EXIT_NOTHING_OPENED)
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
+    except (BrokenPipeError, _ClosedPipe):
+        # Nothing more can be written; point stdout at /dev/null so the exit flush cannot complain.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
     except Exception as exc:  # the last guard: a bug still reaches the user as one line
         click.echo(f"qwen-reader: internal error: {type(exc).__name__}: {exc} "

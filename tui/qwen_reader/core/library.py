@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -10,10 +9,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from qwen_reader.core.errors import NotFoundError
-from qwen_reader.core.store.doc_cache import DocumentCache
+from qwen_reader.core.store.doc_cache import DocumentCache, decode_document
 from qwen_reader.core.store.paths import bundled_seeds, cache_dir
 from qwen_reader.core.text.load import Source, discover
-from qwen_reader.core.text.model import Document, LoadProblem
+from qwen_reader.core.text.model import Document, LoadProblem, printable
 
 Progress = Callable[[int, int, str], None]
 
@@ -70,7 +69,7 @@ def open_corpus(
             if doc is None:
                 jobs.append((n, source))
             else:
-                found[n] = doc if doc.id == ids[n] else replace(doc, id=ids[n])
+                found[n] = _placed(doc, ids[n], source)
         corpus.cache_hits = len(found)
         # Cleaning code (and the process pool) load only when some file actually needs cleaning.
         from qwen_reader.core.text.ingest import build_all
@@ -82,11 +81,11 @@ def open_corpus(
             if progress is not None:
                 progress(done + 1, len(jobs), str(source.path))
             if blob is None:
-                corpus.problems.append(LoadProblem(str(source.path), reason or "could not be read"))
+                corpus.problems.append(LoadProblem(printable(str(source.path)), reason or "could not be read"))
                 continue
             if cache:
-                cache.put_blob(source.path, source.size, source.mtime_ns, blob)
-            found[n] = pickle.loads(blob)
+                cache.put_text(source.path, source.size, source.mtime_ns, blob)
+            found[n] = _placed(decode_document(blob), ids[n], source)
     finally:
         if cache:
             cache.close()
@@ -94,14 +93,21 @@ def open_corpus(
     return corpus
 
 
+def _placed(doc: Document, doc_id: str, source: Source) -> Document:
+    """The cached document under this corpus's id and at the real path (the cache keeps printable text only)."""
+    path = str(source.path)
+    return doc if (doc.id, doc.path) == (doc_id, path) else replace(doc, id=doc_id, path=path)
+
+
 def _unique_ids(sources: list[Source]) -> list[str]:
     """The file stem, made unique with the parent folder's name where two files share a stem."""
-    stems = [s.path.stem for s in sources]
+    # Ids are shown and typed: a file name that is not UTF-8 gets its bytes as \xNN escapes.
+    stems = [printable(s.path.stem) for s in sources]
     stem_counts = Counter(stems)
     ids: list[str] = []
     seen: set[str] = set()
     for source, stem in zip(sources, stems, strict=True):
-        candidate = stem if stem_counts[stem] == 1 else f"{source.path.parent.name}/{stem}"
+        candidate = stem if stem_counts[stem] == 1 else f"{printable(source.path.parent.name)}/{stem}"
         base, k = candidate, 2
         while candidate in seen:
             candidate, k = f"{base}~{k}", k + 1

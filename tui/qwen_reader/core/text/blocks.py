@@ -20,6 +20,8 @@ class RawBlock:
     # Set when the kind came from explicit markup, so heuristics leave it alone.
     marked: bool = False
     flags: list[Span] = field(default_factory=list)
+    # Length of a credit run into the start of the text (see model.Paragraph.credit).
+    credit: int = 0
 
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")

@@ -57,7 +57,34 @@ def clean(raw: str) -> Cleaned:
     tally = MarkupTally()
     blocks = split_blocks(text, tally)
     report.add("markdown_syntax", tally.count, tally.removed, tally.examples)
+    return _clean_blocks(blocks, report, rejoin=True)
 
+
+def clean_blocks(blocks: list[RawBlock]) -> Cleaned:
+    """Clean paragraphs a page or feed already delimits: the same rules, except that a paragraph the source
+    ends is never joined to the next (its breaks are markup, not stray line breaks)."""
+    report = _Report()
+    removed = 0
+    examples: list[str] = []
+    for block in blocks:
+        block.text, n, ex = rt.strip_controls(block.text)
+        removed += n
+        examples.extend(ex)
+    report.add("control_characters", removed, removed, examples)
+    return _clean_blocks([b for b in blocks if b.text or b.kind is Kind.SEPARATOR], report, rejoin=False)
+
+
+def merge_reports(reports: list[tuple[RuleReport, ...]]) -> tuple[RuleReport, ...]:
+    """One report for several cleaned articles: counts and removed characters added, first examples kept."""
+    merged = _Report()
+    for name in RULES:
+        rows = [r for rep in reports for r in rep if r.rule == name]
+        merged.add(name, sum(r.count for r in rows), sum(r.removed_chars for r in rows),
+                   [e for r in rows for e in r.examples])
+    return merged.freeze()
+
+
+def _clean_blocks(blocks: list[RawBlock], report: _Report, *, rejoin: bool) -> Cleaned:
     total = removed = 0
     examples = []
     for block in blocks:
@@ -80,10 +107,14 @@ def clean(raw: str) -> Cleaned:
     count, examples = rb.restore_lost_bullets(blocks)
     report.add("lost_bullets", count, count, examples)
 
-    blocks, count, examples = rb.rejoin_cut_paragraphs(blocks)
-    report.add("cut_paragraphs", count, 0, examples)
+    if rejoin:
+        blocks, count, examples = rb.rejoin_cut_paragraphs(blocks)
+        report.add("cut_paragraphs", count, 0, examples)
 
+    blocks, datelines = rb.split_datelines(blocks)
     found = rb.classify(blocks)
+    found[Kind.BYLINE][:0] = datelines
+    found[Kind.BOILERPLATE] += rb.mark_button_runs(blocks)
     report.add("boilerplate", len(found[Kind.BOILERPLATE]), 0, [t[:40] for t in found[Kind.BOILERPLATE]])
     report.add("bylines", len(found[Kind.BYLINE]), 0, found[Kind.BYLINE])
     report.add("headings", len(found[Kind.HEADING]), 0, found[Kind.HEADING])

@@ -40,17 +40,38 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # A few bad sequences (a CESU-style surrogate, a cut character) in UTF-8: replaced and counted.
+        return _decode_with(data, "utf-8")
     candidates = []
-    for encoding in ("gb18030", "big5"):
+    # The Big5 family first, and it wins ties: GB18030 decodes almost any byte pairs, so Big5 text with a
+    # cp950 or HKSCS extension character (墻 F9 D9) would otherwise fall to GB18030 and read as mojibake.
+    for rank, encoding in enumerate(reversed(_CJK_ENCODINGS)):
         try:
-            candidates.append((plausibility(data.decode(encoding)), encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        candidates.append((round(plausibility(text), 2), rank, encoding))
     if candidates:
-        _, best = max(candidates)
+        _, _, best = max(candidates)
         return Decoded(data.decode(best), best, 0)
     # Nothing decodes cleanly: keep the likeliest reading and mark what was lost.
     return _decode_with(data, _likeliest_damaged(data))
+
+
+# Tried in this order; the later ones are wider (cp950 and big5hkscs add characters to big5).
+_CJK_ENCODINGS = ("big5", "cp950", "big5hkscs", "gb18030")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte UTF-8 characters outnumber the bad sequences many times over.
+
+    Text in a legacy encoding read as UTF-8 gives almost no valid multi-byte characters, so this does not
+    mistake GBK or Big5 for damaged UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f" and ch != "\ufffd")
+    return bad > 0 and good >= 20 * bad
 
 
 def _decode_with(data: bytes, encoding: str) -> Decoded:
@@ -64,7 +85,7 @@ def _decode_with(data: bytes, encoding: str) -> Decoded:
 def _likeliest_damaged(data: bytes) -> str:
     """The encoding under which the fewest bytes are invalid."""
     best, best_bad = "utf-8", None
-    for encoding in ("utf-8", "gb18030", "big5"):
+    for encoding in ("utf-8", *_CJK_ENCODINGS):
         bad = data.decode(encoding, errors="replace").count("\ufffd")
         if best_bad is None or bad < best_bad:
             best, best_bad = encoding, bad

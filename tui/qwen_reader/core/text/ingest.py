@@ -1,14 +1,16 @@
 """Turn files into documents, in parallel worker processes when there are many to clean.
 
-Workers send back pickled documents: the parent stores those bytes in the cache as they are and unpickles
-them once, so a document is serialised exactly once on its way to both places.
+Workers send back documents encoded as the cache's JSON: the parent stores that text as it is and decodes it
+once, so a document is serialised exactly once on its way to both places. Workers end with their parent.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
-import pickle
+import signal
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from qwen_reader.core.errors import LoadError
+from qwen_reader.core.store.doc_cache import encode_document
 from qwen_reader.core.text.decode import Decoded
 from qwen_reader.core.text.load import load_text
 from qwen_reader.core.text.structure import build_document
@@ -25,7 +28,7 @@ PARALLEL_MIN_FILES = 48
 _CHUNK = 16
 
 Job = tuple[str, str, int]  # document id, path, size
-Result = tuple[bytes | None, str | None]  # pickled document, or a one-line reason
+Result = tuple[bytes | None, str | None]  # encoded document, or a one-line reason
 
 
 def build_blob(job: Job) -> Result:
@@ -36,7 +39,7 @@ def build_blob(job: Job) -> Result:
         return None, str(exc)
     except Exception as exc:  # a bug in cleaning one file must not cost the corpus (nor kill a worker's batch)
         return None, f"could not be processed: {type(exc).__name__}: {exc}"
-    return pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL), None
+    return encode_document(document), None
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -46,6 +49,33 @@ def _context() -> multiprocessing.context.BaseContext:
         warm_up()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(parent: int) -> None:
+    """Pool initializer: a worker whose parent dies (even by SIGKILL) is killed too, so none is left behind.
+
+    Linux's PR_SET_PDEATHSIG does it in the kernel; elsewhere a daemon thread polls the parent's pid."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the call: nobody would send the signal
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def warm_up() -> None:
@@ -62,7 +92,8 @@ def build_all(jobs: list[Job]) -> Iterator[Result]:
     done = 0
     if workers >= 2 and len(jobs) >= PARALLEL_MIN_FILES:
         try:
-            with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+            with ProcessPoolExecutor(workers, mp_context=_context(), initializer=end_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 try:
                     for result in pool.map(build_blob, jobs, chunksize=_CHUNK):
                         done += 1

@@ -63,6 +63,9 @@ class Paragraph:
     quoted: bool = False
     # Damaged text that cleaning could not repair, flagged where it stands.
     flags: tuple[Span, ...] = ()
+    # Length of a dateline or credit run into the paragraph's start (【本報訊】, （中央社記者…電）, 南都讯　记者…):
+    # text[:credit] is a byline kept where it stands, so the paragraph reads as written. 0 when there is none.
+    credit: int = 0
 
     @property
     def source(self) -> str:
@@ -76,16 +79,16 @@ class Paragraph:
     def packed(self) -> tuple[object, ...]:
         """Plain values only: what the document cache stores (cheap to pickle and to load)."""
         return (self.kind.value, self.text, self.written, self.sentence_ends, self.script.value, self.level,
-                self.quoted, tuple(tuple(f) for f in self.flags))
+                self.quoted, tuple(tuple(f) for f in self.flags), self.credit)
 
     @staticmethod
     def unpack(values: tuple) -> Paragraph:  # type: ignore[type-arg]
-        kind, text, written, ends, script, level, quoted, flags = values
+        kind, text, written, ends, script, level, quoted, flags, credit = values
         # Filling __dict__ directly skips the frozen dataclass's per-field object.__setattr__ calls.
         paragraph = object.__new__(Paragraph)
-        paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=ends,
+        paragraph.__dict__.update(kind=_KINDS[kind], text=text, written=written, sentence_ends=tuple(ends),
                                   script=_SCRIPTS[script], level=level, quoted=quoted,
-                                  flags=tuple(Span(*f) for f in flags))
+                                  flags=tuple(Span(*f) for f in flags), credit=credit)
         return paragraph
 
 
@@ -94,25 +97,32 @@ _SCRIPTS = {s.value: s for s in Script}
 
 
 class Article:
-    """A report within a document. Loaded from the cache, its paragraphs stay packed as plain tuples until
-    first used: a large corpus starts without building objects for documents nobody has opened yet."""
+    """A report within a document. Loaded from the cache, its paragraphs stay packed until first used (plain
+    tuples, or a loader that returns them): a large corpus starts without building objects for documents
+    nobody has opened yet."""
 
-    __slots__ = ("_packed", "_paragraphs", "title")
+    __slots__ = ("_packed", "_paragraphs", "author", "date", "link", "source", "title")
 
-    def __init__(self, title: str, paragraphs: tuple[Paragraph, ...]) -> None:
+    def __init__(self, title: str, paragraphs: tuple[Paragraph, ...], *, date: str = "", author: str = "",
+                 source: str = "", link: str = "") -> None:
         self.title = title
+        # What the file says about the article (a page's metadata, a feed item's fields, a digest's labels):
+        # date as written, author, source (outlet or site), link; "" when unknown.
+        self.date, self.author, self.source, self.link = date, author, source, link
         self._paragraphs: tuple[Paragraph, ...] | None = paragraphs
         self._packed: tuple[tuple, ...] | None = None  # type: ignore[type-arg]
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         if self._paragraphs is None:
-            self._paragraphs = tuple(Paragraph.unpack(v) for v in self._packed or ())
+            packed = self._packed() if callable(self._packed) else self._packed
+            self._paragraphs = tuple(Paragraph.unpack(v) for v in packed or ())
             self._packed = None
         return self._paragraphs
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Article) and (self.title, self.paragraphs) == (other.title, other.paragraphs)
+        return isinstance(other, Article) and self.packed()[:5] == other.packed()[:5] \
+            and self.paragraphs == other.paragraphs
 
     def __hash__(self) -> int:
         return hash(self.title)
@@ -120,28 +130,35 @@ class Article:
     def __repr__(self) -> str:
         return f"Article(title={self.title!r}, paragraphs={len(self.paragraphs)})"
 
+    def packed(self) -> list[object]:
+        """Plain values only (what the document cache stores as JSON)."""
+        paragraphs = [p.packed() for p in self.paragraphs] if self._packed is None or callable(self._packed) \
+            else self._packed
+        return [self.title, self.date, self.author, self.source, self.link, paragraphs]
+
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
-        packed = self._packed if self._packed is not None else tuple(p.packed() for p in self.paragraphs)
-        return (_packed_article, (self.title, packed))
+        return (Article.unpack, (self.packed(),))
+
+    @staticmethod
+    def unpack(values: list | tuple) -> Article:  # type: ignore[type-arg]
+        """From `packed()` values; paragraphs stay packed until first used. The paragraphs may also be given
+        as a zero-argument loader returning packed values (the cache parses them only when needed)."""
+        title, date, author, source, link, paragraphs = values
+        article = object.__new__(Article)
+        article.title, article.date, article.author, article.source, article.link = title, date, author, source, link
+        article._paragraphs, article._packed = None, paragraphs
+        return article
 
 
-def _packed_article(title: str, packed: tuple[tuple, ...]) -> Article:  # type: ignore[type-arg]
-    article = object.__new__(Article)
-    article.title, article._paragraphs, article._packed = title, None, packed
-    return article
+class RuleReport(NamedTuple):
+    """What one cleaning rule did: how often, how many characters it removed, a few examples.
 
-
-@dataclass(frozen=True, slots=True)
-class RuleReport:
-    """What one cleaning rule did: how often, how many characters it removed, a few examples."""
+    A NamedTuple: every cached document holds a dozen, and tuples are the cheapest records to load."""
 
     rule: str
     count: int
     removed_chars: int = 0
     examples: tuple[str, ...] = ()
-
-    def __reduce__(self) -> tuple[type[RuleReport], tuple[object, ...]]:
-        return (RuleReport, (self.rule, self.count, self.removed_chars, self.examples))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +173,13 @@ class Document:
     report: tuple[RuleReport, ...] = ()
     # One-line, user-facing notes on loading or cleaning problems (invalid bytes, damaged text).
     flags: tuple[str, ...] = ()
+    # How the file was read: "text" (plain text or Markdown), "html" (a saved page) or "feed" (RSS/Atom/RDF).
+    format: str = "text"
+
+    @property
+    def display_path(self) -> str:
+        """The path as printable text: bytes of a file name that are not UTF-8 shown as \\xNN escapes."""
+        return printable(self.path)
 
     @property
     def paragraphs(self) -> tuple[Paragraph, ...]:
@@ -167,6 +191,15 @@ class Document:
 
     def report_counts(self) -> dict[str, int]:
         return {r.rule: r.count for r in self.report}
+
+
+def printable(name: str) -> str:
+    """A file name decoded with surrogateescape, made valid Unicode for display and JSON."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 @dataclass(frozen=True, slots=True)

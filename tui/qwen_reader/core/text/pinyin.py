@@ -9,7 +9,7 @@ import logging
 from functools import lru_cache
 from typing import NamedTuple
 
-from qwen_reader.core.store.paths import bundled_asset
+from qwen_reader.core.store.paths import bundled_asset, cache_dir
 
 _HAN_START, _HAN_END = "\u3400", "\u9fff"
 
@@ -28,6 +28,13 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 
     jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary load to stderr otherwise
     tokenizer = jieba.Tokenizer()
+    # jieba keeps its 9 MB dictionary cache in the shared temp folder unless told otherwise: keep it with ours.
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
+    except OSError:
+        pass  # no cache folder: jieba still works, rebuilding its table in memory when it cannot write one
     tokenizer.initialize()
     for word in _extra_words():
         tokenizer.add_word(word)

@@ -15,8 +15,9 @@ _TAGS = {
 def document_json(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
-        "path": doc.path,
+        "path": doc.display_path,
         "title": doc.title,
+        "format": doc.format,
         "script": doc.script.value,
         "encoding": doc.encoding,
         "size": doc.size,
@@ -29,6 +30,10 @@ def document_json(doc: Document) -> dict[str, Any]:
         "articles": [
             {
                 "title": a.title,
+                "date": a.date,
+                "author": a.author,
+                "source": a.source,
+                "link": a.link,
                 "paragraphs": [
                     {
                         "kind": p.kind.value,
@@ -37,6 +42,7 @@ def document_json(doc: Document) -> dict[str, Any]:
                         "script": p.script.value,
                         "level": p.level,
                         "quoted": p.quoted,
+                        "credit": p.credit,
                         "flags": [{"start": f.start, "end": f.end, "note": f.note} for f in p.flags],
                         "sentences": [{"text": s.text, "start": s.start, "end": s.end} for s in p.sentences],
                     }
@@ -52,9 +58,9 @@ def document_text(doc: Document, *, sentences: bool = True) -> str:
     """A human summary: identity, cleaning report, flags, then every paragraph with its kind."""
     paragraphs = doc.paragraphs
     lines = [
-        f"{doc.id}  {doc.path}",
+        f"{doc.id}  {doc.display_path}",
         f"title     {doc.title}",
-        f"script    {doc.script.value}   encoding {doc.encoding}   {doc.size:,} bytes",
+        f"format    {doc.format}   script {doc.script.value}   encoding {doc.encoding}   {doc.size:,} bytes",
         f"contents  {len(doc.articles)} article(s), {len(paragraphs)} paragraphs, {doc.sentence_count} sentences",
     ]
     for flag in doc.flags:
@@ -68,8 +74,14 @@ def document_text(doc: Document, *, sentences: bool = True) -> str:
     for n, article in enumerate(doc.articles, 1):
         lines.append("")
         lines.append(f"article {n}: {article.title}")
+        for label, value in (("date", article.date), ("author", article.author), ("source", article.source),
+                             ("link", article.link)):
+            if value:
+                lines.append(f"  {label:<7}{value}")
         for p in article.paragraphs:
             tag = _TAGS[p.kind] + (">" if p.quoted and p.kind is not Kind.QUOTE else "")
             body = " ‖ ".join(s.text for s in p.sentences) if sentences and p.sentences else p.text
+            if p.credit:  # a dateline run into the text: marked where it stands
+                tag += "+by"
             lines.append(f"  [{tag}] {body}" if p.kind is not Kind.SEPARATOR else "  [—] ―――")
     return "\n".join(lines)

@@ -15,9 +15,13 @@ _CLOSE_QUOTES = "”」』"
 _EVENTS = re.compile(r"[“「『”」』]|[。！？；…]+|[!?]+(?![A-Za-z0-9])")
 _ASCII_MARKS = frozenset("!?")
 # Terminators, closing quotes and brackets, and whitespace that belong to the sentence just ended.
-_TAIL = re.compile(r"[。！？；…!?]*[”」』）)’\"'》〉】]*\s*")
+# A full-width closer may stand after a space ("好。 ”"): it still closes the sentence, never opens one.
+_CLOSERS = r"(?:[”」』）)’\"'》〉】]|[ \t\u3000]+(?=[”」』）》】]))*"
+_TAIL = re.compile(rf"[。！？；…!?]*{_CLOSERS}\s*")
 _LATIN_WINDOW = 40
-_SIMPLE_END = re.compile(r"(?:[。！？；…]+|[!?]+(?![A-Za-z0-9]))[。！？；…!?]*[”」』）)’\"'》〉】]*\s*")
+_SIMPLE_END = re.compile(rf"(?:[。！？；…]+|[!?]+(?![A-Za-z0-9]))[。！？；…!?]*{_CLOSERS}\s*")
+_BRACKETS = {"（": "）", "(": ")"}
+_BRACKET_MAX = 120
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
@@ -30,6 +34,25 @@ def sentence_ends(text: str) -> tuple[int, ...]:
     """End offset of each sentence; the last one is len(text). Empty text has no sentences."""
     if not text:
         return ()
+    ends = _ends(text)
+    if len(ends) > 1 and ("（" in text or "(" in text):
+        ends = _outside_brackets(text, ends)
+    return ends
+
+
+def _outside_brackets(text: str, ends: tuple[int, ...]) -> tuple[int, ...]:
+    """A sentence does not end inside a short parenthesis that closes later: (酷。开启新旅程) is one aside."""
+    inside: list[tuple[int, int]] = []
+    for m in re.finditer(r"[（(]", text):
+        close = text.find(_BRACKETS[m.group(0)], m.end(), m.end() + _BRACKET_MAX)
+        if close != -1 and text.find(m.group(0), m.end(), close) == -1:
+            inside.append((m.end(), close))
+    if not inside:
+        return ends
+    return tuple(e for e in ends if e == len(text) or not any(a < e <= b for a, b in inside))
+
+
+def _ends(text: str) -> tuple[int, ...]:
     if ("!" not in text and "?" not in text) or not any(q in text for q in _OPEN_QUOTES):
         # No English quotation can hold an ASCII mark here: one regex pass finds every end.
         ends = [m.end() for m in _SIMPLE_END.finditer(text)]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from qwen_reader.core.text import formats
 from qwen_reader.core.text.blocks import RawBlock
-from qwen_reader.core.text.clean import clean
+from qwen_reader.core.text.clean import Cleaned, clean, clean_blocks, merge_reports
 from qwen_reader.core.text.decode import Decoded
-from qwen_reader.core.text.model import Article, Document, Kind, Paragraph
+from qwen_reader.core.text.formats.records import extract_labelled, extract_records, is_labelled, is_records
+from qwen_reader.core.text.model import Article, Document, Kind, Paragraph, printable
 from qwen_reader.core.text.script import script_counts_many, script_of_counts
 from qwen_reader.core.text.segment import sentence_ends
 
@@ -15,10 +17,35 @@ TITLE_CHARS = 32
 
 
 def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Document:
-    cleaned = clean(decoded.text)
-    counts = script_counts_many([b.text for b in cleaned.blocks])
-    paragraphs = [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)]
-    articles = tuple(_split_articles(paragraphs))
+    fmt = formats.sniff(path.suffix, decoded.text)
+    records = fmt == formats.TEXT and is_records(decoded.text)
+    labelled = fmt == formats.TEXT and not records and is_labelled(decoded.text)
+    if fmt == formats.TEXT and not records and not labelled:
+        cleaned = clean(decoded.text)
+        paragraphs, counts = _paragraphs(cleaned)
+        articles = tuple(_split_articles(paragraphs))
+        report = cleaned.report
+    else:
+        if records:
+            extracted = extract_records(decoded.text)
+        elif labelled:
+            extracted = extract_labelled(decoded.text)
+        else:
+            extracted = formats.extract(fmt, decoded.text)
+        paragraphs, counts, built, reports = [], [], [], []
+        for source in extracted:
+            cleaned = clean_blocks([RawBlock(p.kind, p.text, p.text, level=p.level, marked=p.marked)
+                                    for p in source.pieces])
+            these, these_counts = _paragraphs(cleaned)
+            if not these:
+                continue
+            paragraphs += these
+            counts += these_counts
+            reports.append(cleaned.report)
+            built.append(Article(source.title or title_of(these), tuple(these), date=source.date,
+                                 author=source.author, source=source.source, link=source.link))
+        articles = tuple(built)
+        report = merge_reports(reports)
     flags: list[str] = []
     if decoded.replaced:
         flags.append(f"{decoded.replaced} invalid byte sequence{'s' if decoded.replaced != 1 else ''} "
@@ -31,14 +58,20 @@ def build_document(doc_id: str, path: Path, decoded: Decoded, size: int) -> Docu
     return Document(
         id=doc_id,
         path=str(path),
-        title=articles[0].title if articles else path.stem,
+        title=articles[0].title if articles else printable(path.stem),
         script=script_of_counts(*_document_counts(paragraphs, counts)),
         articles=articles,
         encoding=decoded.encoding,
         size=size,
-        report=cleaned.report,
+        report=report,
         flags=tuple(flags),
+        format=fmt,
     )
+
+
+def _paragraphs(cleaned: Cleaned) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    counts = script_counts_many([b.text for b in cleaned.blocks])
+    return [_freeze(b, c) for b, c in zip(cleaned.blocks, counts, strict=True)], counts
 
 
 def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
@@ -50,28 +83,36 @@ def _freeze(block: RawBlock, counts: tuple[int, int]) -> Paragraph:
         script=script_of_counts(*counts),
         level=block.level,
         quoted=block.quoted,
+        credit=block.credit,
         flags=tuple(block.flags),
     )
 
 
+_TEXT_KINDS = frozenset((Kind.BODY, Kind.QUOTE, Kind.LIST_ITEM))
+_TRAILING = frozenset((Kind.BYLINE, Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION))
+
+
 def _split_articles(paragraphs: list[Paragraph]) -> list[Article]:
-    """A byline closes a report; what follows it is the next report in the same file."""
+    """A byline after a report's text closes it; what follows is the next report in the same file.
+
+    Credits never start an article: a byline above the text (a dateline under the headline) closes nothing,
+    and credits and notices right after a closing byline (编辑 王五 / 校对 赵六) stay with the report they end."""
     groups: list[list[Paragraph]] = [[]]
+    closed = False
     for p in paragraphs:
-        groups[-1].append(p)
-        if p.kind is Kind.BYLINE:
+        if closed and p.kind not in _TRAILING:
             groups.append([])
-    if len(groups) > 1 and not any(p.kind not in (Kind.BOILERPLATE, Kind.SEPARATOR) for p in groups[-1]):
-        # Trailing notices after the last byline belong to the last report.
-        tail = groups.pop()
-        groups[-1].extend(tail)
+            closed = False
+        groups[-1].append(p)
+        if p.kind is Kind.BYLINE and any(q.kind in _TEXT_KINDS for q in groups[-1]):
+            closed = True
     return [Article(title_of(g), tuple(g)) for g in groups if g]
 
 
 def title_of(paragraphs: list[Paragraph] | tuple[Paragraph, ...]) -> str:
     """The opening heading, else the first sentence shortened."""
     for p in paragraphs:
-        if p.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION):
+        if p.kind in (Kind.BOILERPLATE, Kind.SEPARATOR, Kind.CAPTION, Kind.BYLINE):
             continue
         if p.kind is Kind.HEADING:
             return p.text
