@@ -242,7 +242,7 @@ def test_unreadable_cache_is_left_alone_not_called_corrupt(tmp_path: Path, _isol
 
 def test_unreadable_cache_by_real_permissions(tmp_path: Path, _isolated_home: Path) -> None:
     if os.geteuid() == 0:
-        pytest.skip("root reads any file: covered by the test above that replaces the permission check")
+        pytest.skip("on purpose: root reads any file; the test above covers it by replacing the permission check")
     (tmp_path / "a.txt").write_text("正文。", encoding="utf-8")
     open_corpus([tmp_path])
     db = _cache_db(_isolated_home)
