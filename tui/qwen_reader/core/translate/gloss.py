@@ -359,7 +359,7 @@ def _best_sense(word: str, lines: list[Line], depth: int = 0) -> str | None:
         return None
     first = candidates[0]
     better = max(candidates[1:6], default=first)
-    return better[1] if better[0] - first[0] >= 1.2 else first[1]
+    return better[1] if better[0] - first[0] >= 1.5 else first[1]
 
 
 def _abbreviates(word: str, target: str, sense: str) -> bool:
