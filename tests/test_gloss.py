@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import seed
-from qwen_reader.core.translate.gloss import GlossEngine, gloss, person_name, pieces
+from qwen_reader.core.translate.gloss import GlossEngine, gloss, pieces
+from qwen_reader.core.translate.names import person_name
 from qwen_reader.core.translate.numbers import chinese_value, find
 from qwen_reader.core.translate.service import translatable
 

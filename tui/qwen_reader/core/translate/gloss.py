@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from qwen_reader.core.translate import numbers
 from qwen_reader.core.translate.cedict import Line, lexicon
+from qwen_reader.core.translate.names import listed_name, person_name, toneless
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PAREN = re.compile(r"\s*\([^()]*\)")
@@ -229,7 +230,7 @@ def _word(word: str, syllables: tuple[str, ...], other: str, traditional: bool, 
         english = " ".join(p.english for p in parts if p.kind == "word" and p.english)
         return [Piece(word, english)] if english else parts
     # A character no sense fits: its sound, so no Chinese is left in the English.
-    return [Piece(word, "".join(_toneless(s) for s in syllables) or word)]
+    return [Piece(word, "".join(toneless(s) for s in syllables) or word)]
 
 
 def _is_number(piece: Piece) -> bool:
@@ -358,7 +359,7 @@ def _best_sense(word: str, lines: list[Line], depth: int = 0) -> str | None:
         return None
     first = candidates[0]
     better = max(candidates[1:6], default=first)
-    return better[1] if better[0] - first[0] >= 1.2 else first[1]
+    return better[1] if better[0] - first[0] >= 1.5 else first[1]
 
 
 def _abbreviates(word: str, target: str, sense: str) -> bool:
@@ -391,57 +392,3 @@ def _name_sense(lines: list[Line]) -> str | None:
             if name and not _HAN.search(name):
                 found.append((2 if _FICTION.search(sense) else 0, name))
     return min(found, key=lambda f: f[0])[1] if found else None
-
-
-@lru_cache(maxsize=1)
-def _surnames() -> tuple[frozenset[str], frozenset[str]]:
-    from qwen_reader.core.store.paths import bundled_asset
-
-    try:
-        text = bundled_asset("surnames.txt").read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    names = {n for line in text.splitlines() if not line.startswith("#") for n in line.split()}
-    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
-
-
-def _toneless(syllable: str) -> str:
-    decomposed = unicodedata.normalize("NFD", syllable)
-    kept = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", kept)
-
-
-def person_name(word: str, syllables: tuple[str, ...]) -> str | None:
-    """A word the dictionary lacks that starts with a surname and has a one- or two-character given name:
-    romanised as a name, surname first (林俊旸 -> Lin Junyang)."""
-    single, double = _surnames()
-    if not 2 <= len(word) <= 4 or len(syllables) != len(word) or not all(_HAN.match(ch) for ch in word):
-        return None
-    cut = 2 if word[:2] in double else 1 if word[0] in single else 0
-    if not cut or not 1 <= len(word) - cut <= 2:
-        return None
-    plain = [_toneless(s) for s in syllables]
-    if not all(s.isalpha() for s in plain):
-        return None
-    return f"{''.join(plain[:cut]).capitalize()} {''.join(plain[cut:]).capitalize()}"
-
-
-@lru_cache(maxsize=1)
-def _listed() -> frozenset[str]:
-    from qwen_reader.core.text.pinyin import _extra_words
-
-    return frozenset(_extra_words())
-
-
-def listed_name(word: str, syllables: tuple[str, ...]) -> str | None:
-    """A name from assets/words.txt (names and products jieba keeps whole) the dictionary lacks: romanised in
-    two-syllable words, capitalised (通義千問 -> Tongyi Qianwen)."""
-    if word not in _listed() or len(syllables) != len(word):
-        return None
-    plain = [_toneless(s) for s in syllables]
-    if not all(s.isalpha() for s in plain):
-        return None
-    groups = ["".join(plain[i:i + 2]) for i in range(0, len(plain), 2)]
-    if len(groups) > 1 and len(groups[-1]) and len(plain) % 2:
-        groups[-2:] = [groups[-2] + groups[-1]]
-    return " ".join(g.capitalize() for g in groups)
