@@ -136,3 +136,22 @@ def test_seed_sentences_leave_no_chinese_in_the_english() -> None:
     assert len(english) == len(sentences)
     assert [e for e in english if CJK.search(e)] == []
     assert GlossEngine.model_id != "gloss:cedict"  # the older gloss's cached English is not reused
+
+
+def test_the_dictionary_index_is_stored_and_read_back_the_same(_isolated_home) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.store.paths import cache_dir
+    from qwen_reader.core.translate import cedict
+
+    cedict.lexicon.cache_clear()
+    built = cedict.lexicon()
+    assert (cache_dir() / "cedict-index.json").exists()
+    cedict.lexicon.cache_clear()
+    stored = cedict.lexicon()
+    for word in ("后", "後", "腾讯", "开源", "了"):
+        assert stored.lines(word) == built.lines(word)
+        assert stored.weight(word) == built.weight(word)
+    assert stored.everyday("to finish") == built.everyday("to finish") and stored.hsk == built.hsk
+    (cache_dir() / "cedict-index.json").write_text("{not json", encoding="utf-8")  # damaged: built again
+    cedict.lexicon.cache_clear()
+    assert cedict.lexicon().lines("腾讯") == built.lines("腾讯")
+    cedict.lexicon.cache_clear()

@@ -7,13 +7,18 @@ own traditional form, which the gloss needs to choose between 后 "empress" and 
 
 from __future__ import annotations
 
+import contextlib
+import json
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from qwen_reader.core.store.paths import cache_dir
 
 _WORD = re.compile(r"[a-z]+")
 EVERYDAY = 5.5  # log count from which an English word counts as everyday (about 250 uses in CC-CEDICT)
@@ -61,6 +66,15 @@ class Lexicon:
         self._log_counts = {w: math.log(c) for w, c in counts.items() if w not in _STOP}
         # HSK level (1 = first learned) and, for HSK 2.0, the reading learners are taught.
         self.hsk = hsk
+
+    @classmethod
+    def from_tables(cls, raw: dict[str, list[str]], chars: dict[str, int], log_counts: dict[str, float],
+                    hsk: dict[str, tuple[int, str | None]]) -> Lexicon:
+        """A lexicon from tables stored by an earlier build (see `lexicon`)."""
+        lexicon = cls.__new__(cls)
+        lexicon._raw, lexicon._parsed, lexicon._chars = raw, {}, Counter(chars)
+        lexicon._log_counts, lexicon.hsk = log_counts, hsk
+        return lexicon
 
     def lines(self, word: str) -> list[Line]:
         found = self._parsed.get(word)
@@ -119,8 +133,40 @@ def _parse_hsk(folder: Path) -> dict[str, tuple[int, str | None]]:
     return found
 
 
+# Bump when the tables Lexicon builds change shape: an older stored index is then built again.
+_INDEX_VERSION = 1
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The indexed dictionary. Building it reads 120,000 lines through large regular expressions, which
+    hold the interpreter for seconds (the reader's keys wait meanwhile); the tables are kept as JSON in
+    the user cache, keyed by the dictionary file, and read back in a fraction of that."""
     base = _data_dir()
-    text = (base / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt").read_text(encoding="utf-8")
-    return Lexicon(text, _parse_hsk(base / "hsk"))
+    source = base / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    stat = source.stat()
+    key = [_INDEX_VERSION, str(source), stat.st_size, stat.st_mtime_ns]
+    stored = cache_dir() / "cedict-index.json"
+    try:
+        data = json.loads(stored.read_text(encoding="utf-8"))
+        if data.get("key") == key:
+            return Lexicon.from_tables(data["raw"], data["chars"], data["log_counts"],
+                                       {w: (level, reading) for w, (level, reading) in data["hsk"].items()})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass  # missing, stale or damaged: build it again
+    built = Lexicon(source.read_text(encoding="utf-8"), _parse_hsk(base / "hsk"))
+    _store(stored, {"key": key, "raw": built._raw, "chars": dict(built._chars), "log_counts": built._log_counts,
+                    "hsk": built.hsk})
+    return built
+
+
+def _store(path: Path, data: dict[str, object]) -> None:
+    """Atomic write; a cache folder that cannot be written only costs the next start the build."""
+    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
