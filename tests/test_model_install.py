@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import wait_for
 from model_server import serve
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.translate import remote
@@ -190,21 +191,18 @@ async def _palette_install(monkeypatch: pytest.MonkeyPatch, url: str) -> tuple[l
         COMMANDS = {ModelCommands}
 
     app = Tiny()
+    seen: list[bool] = []
+    # The progress modal may come and go between two polls: note it when it mounts.
+    monkeypatch.setattr(InstallScreen, "on_mount", lambda self, *a: seen.append(True), raising=False)
     async with app.run_test() as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"install")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: app.screen.query("CommandList").first().option_count > 0)
         await pilot.press("enter")
-        deadline = time.monotonic() + 120
-        modal = False
         # Done when the worker has told the user how it went (a notification) and no worker is left running.
-        while time.monotonic() < deadline:
-            await pilot.pause(0.05)
-            modal = modal or isinstance(app.screen, InstallScreen)
-            if len(app._notifications) and not any(not w.is_finished for w in app.workers):
-                break
-        await pilot.pause(0.2)
-        return [str(n.message) for n in app._notifications], modal
+        await wait_for(pilot, lambda: len(app._notifications) > 0 and all(w.is_finished for w in app.workers),
+                       timeout=120)
+        return [str(n.message) for n in app._notifications], bool(seen)
 
 
 async def test_palette_installs_the_model(monkeypatch: pytest.MonkeyPatch, argos_package: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
-from conftest import open_seed, reading, wait_for
+from conftest import open_seed, reading, settle, wait_for
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.reading.cells import cell_len
 from qwen_reader.core.text.model import Script
@@ -427,3 +427,15 @@ async def test_no_horizontal_scrollbar_and_the_cursor_keeps_converted_colours(co
         colours = {seg.style.color for seg in strip if seg.style and seg.style.bgcolor == view._style(
             "aligned-view--cursor").bgcolor}
         assert changed.color in colours
+
+
+async def test_a_model_installed_from_the_palette_replaces_the_gloss_at_once(corpus, argos_package) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.translate.packages import install_from_file
+
+    async with reading(corpus, "003", (160, 45), settled=True) as (app, pilot, screen):
+        assert screen.gloss
+        install_from_file(argos_package)
+        app.model_installed()  # what the palette's install worker calls when it is done
+        await settle(pilot)
+        assert not screen.gloss and screen.engine_name.startswith("argos")
+        assert "English — argos" in str(screen.query_one("#column-headers").render())

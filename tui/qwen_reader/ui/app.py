@@ -86,6 +86,12 @@ class ReaderApp(App[None]):
             return text
         return display_text(text, written, script, self.settings["to_simplified"], self.settings["to_traditional"])
 
+    def model_installed(self) -> None:
+        """A model was installed from the palette: the open reader translates with it at once."""
+        reader = self.reader()
+        if reader is not None:
+            reader.restart_translation()
+
     def refresh_script(self) -> None:
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_script", None)

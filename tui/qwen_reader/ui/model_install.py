@@ -131,8 +131,12 @@ def install_worker(app: App[object], state: ModelInstall) -> InstalledModel | No
     finally:
         state.running = False
     app.call_from_thread(close)
-    app.call_from_thread(app.notify, f"Installed {model.name} at {model.path}. Open a document again to read "
-                         "it in English.", title="Model installed", markup=False, timeout=12)
+    app.call_from_thread(app.notify, f"Installed {model.name} at {model.path}; the English now comes from it.",
+                         title="Model installed", markup=False, timeout=12)
+    # An app that reads documents (ReaderApp) translates what is open again with the new model.
+    reload = getattr(app, "model_installed", None)
+    if reload is not None:
+        app.call_from_thread(reload)
     return model
 
 

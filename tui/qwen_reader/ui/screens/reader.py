@@ -181,6 +181,15 @@ class ReadingScreen(Screen[None]):
 
     # -- translation --------------------------------------------------------------------------------------
 
+    def restart_translation(self) -> None:
+        """The engine changed (a model was installed): the English is fetched again from the new one."""
+        self.workers.cancel_group(self, "translation")
+        self.english.clear()
+        self.engine_name, self.gloss = "starting…", False
+        self.query_one("#translation-progress", ProgressBar).display = True
+        self._apply_view()
+        self._start_translation()
+
     def _start_translation(self) -> None:
         self.translating = True
         self.view.set_hold_growth(True)
