@@ -22,7 +22,7 @@ from pathlib import Path
 
 from qwen_reader.core.entities.model import Source
 from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize, tokenize, warm
-from qwen_reader.core.entities.scoring import KINDS, Score, load_gold, score
+from qwen_reader.core.entities.scoring import KINDS, Score, cap_copies, load_gold, score
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.text.model import Document
@@ -63,20 +63,10 @@ def seed_set() -> tuple[list[Document], dict[str, list[tuple[str, str]]], dict[s
 
 
 def cap_removed_copies(docs: list[Document], gold: dict[str, list[tuple[str, str]]]) -> None:
-    """Cleaning drops an article repeated within one file (seed 001 holds one article four times), while the
-    annotator marked every copy: a gold text found fewer times in the cleaned document than in the file is
-    counted in proportion to what remains."""
     for doc in docs:
         raw = Path(doc.path).read_text(encoding="utf-8", errors="replace")
         cleaned = "\n".join(p.text for p in doc.paragraphs)
-        counts = Counter(gold.get(doc.id, ()))
-        kept: list[tuple[str, str]] = []
-        for (text, kind), n in counts.items():
-            in_raw, in_clean = raw.count(text), cleaned.count(text)
-            if in_raw > in_clean > 0:
-                n = max(1, round(n * in_clean / in_raw))
-            kept.extend([(text, kind)] * n)
-        gold[doc.id] = kept
+        gold[doc.id] = cap_copies(raw, cleaned, gold.get(doc.id, []))
 
 
 def run(docs: list[Document], gold: dict[str, list[tuple[str, str]]], coverage: dict[str, list[str]],
@@ -122,7 +112,7 @@ def errors(result: Score) -> None:
     for label, counter in (("missed", result.missed), ("spurious", result.spurious)):
         print(f"\n  {label}:")
         by_kind: dict[str, list[str]] = {}
-        for (doc, kind, text), n in sorted(counter.items()):
+        for (_doc, kind, text), n in sorted(counter.items()):
             by_kind.setdefault(kind, []).append(f"{text}×{n}" if n > 1 else text)
         for kind, items in by_kind.items():
             print(f"    {kind}: {' '.join(items)}")

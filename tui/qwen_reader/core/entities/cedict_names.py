@@ -14,7 +14,7 @@ from pathlib import Path
 from qwen_reader.core.entities.model import EntityKind
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 7
+VERSION = 8
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -57,6 +57,8 @@ class CedictNames:
     given_names: frozenset[str] = frozenset()
     # Every multi-character proper noun, classified or not (王府井, 文莱).
     proper: frozenset[str] = frozenset()
+    # Characters of transliterated foreign names (those CC-CEDICT writes with `·`).
+    transliteration: frozenset[str] = frozenset()
 
 
 def _cedict_file() -> Path | None:
@@ -150,8 +152,10 @@ def extract(path: Path) -> CedictNames:
     for simp in list(names):
         if simp in common:
             del names[simp]
+    transliteration = frozenset(ch for simp in proper if "·" in simp for ch in simp if ch != "·")
     return CedictNames(names, frozenset(surnames), frozenset(common), given, frozenset(western),
-                       frozenset(proper - {n for n, (k, _, _) in names.items() if k == EntityKind.PERSON}))
+                       frozenset(proper - {n for n, (k, _, _) in names.items() if k == EntityKind.PERSON}),
+                       transliteration)
 
 
 def _cache_path(source: Path) -> Path:
@@ -172,7 +176,8 @@ def cedict_names() -> CedictNames:
         data = json.loads(cached.read_text(encoding="utf-8"))
         return CedictNames({k: tuple(v) for k, v in data["names"].items()},  # type: ignore[misc]
                            frozenset(data["surnames"]), frozenset(data["common"]), data["given"],
-                           frozenset(data["western"]), frozenset(data["proper"]))
+                           frozenset(data["western"]), frozenset(data["proper"]),
+                           frozenset(data["transliteration"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
     result = extract(source)
@@ -181,7 +186,8 @@ def cedict_names() -> CedictNames:
         tmp = cached.with_suffix(".tmp")
         tmp.write_text(json.dumps({"names": result.names, "surnames": sorted(result.surnames),
                                    "common": sorted(result.common), "given": result.given_chars,
-                                   "western": sorted(result.given_names), "proper": sorted(result.proper)},
+                                   "western": sorted(result.given_names), "proper": sorted(result.proper),
+                                   "transliteration": sorted(result.transliteration)},
                                   ensure_ascii=False), encoding="utf-8")
         tmp.replace(cached)
     except OSError:

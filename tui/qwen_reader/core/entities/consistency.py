@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.gazetteer import Gazetteer
-from qwen_reader.core.entities.model import Candidate, Entry, EntityKind, NAME_KINDS, Source
+from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source
 
 
 def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],

@@ -31,14 +31,9 @@ def _char_table() -> dict[int, str]:
 
 
 def to_simplified(text: str) -> str:
-    """The simplified form of `text` with the same length, so offsets found in it hold in `text`."""
-    from qwen_reader.core.text.script import convert, script_counts
-
-    if not script_counts(text)[1]:
-        return text
-    converted = convert(text, "t2s")
-    if len(converted) == len(text):
-        return converted
+    """The simplified form of `text`, character for character (OpenCC's t2s character table), so offsets
+    found in it hold in `text`. Names need no phrase conversion, and one table lookup per character is
+    ten times cheaper than OpenCC's phrase matching."""
     return text.translate(_char_table())
 
 

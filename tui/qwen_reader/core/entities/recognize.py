@@ -13,7 +13,7 @@ from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
-from qwen_reader.core.entities.model import Candidate, Entry, EntityKind, Mention, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
 from qwen_reader.core.text.model import Document, Kind
 
 ALL_SOURCES = frozenset(Source)
@@ -36,6 +36,14 @@ def cedict_list() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def all_lists() -> Gazetteer:
+    combined = Gazetteer(tech_list().names.items())
+    for surface, entry in cedict_list().names.items():
+        combined.add(surface, entry)
+    return combined
+
+
+@lru_cache(maxsize=1)
 def romanised_surnames() -> frozenset[str]:
     from pypinyin import Style, lazy_pinyin
 
@@ -53,9 +61,10 @@ def listed_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def cedict_list_names() -> frozenset[str]:
-    """Every proper noun CC-CEDICT lists, classified or not: none of them is a new person's name."""
-    return frozenset(cedict_names().names) | cedict_names().proper
+def known_names() -> frozenset[str]:
+    """Every name the lists hold and every proper noun CC-CEDICT lists, classified or not: none of them is
+    a new person's name."""
+    return listed_names() | frozenset(cedict_names().names) | cedict_names().proper
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +88,10 @@ def warm() -> None:
     """Load every table (a worker calls this off the first-paint path)."""
     tech_list()
     cedict_list()
+    all_lists()
     tagger.name_model()
     romanised_surnames()
+    known_names()
     tokenize("预热")
 
 
@@ -100,29 +111,34 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
     """Every candidate in one paragraph's simplified text, from the sources asked for."""
     tokens = tokenize(simplified)
     out: list[Candidate] = []
-    if Source.LIST in sources:
-        out.extend(Candidate(s, e, x.kind, x.id, x.english, Source.LIST) for s, e, x in tech_list().matches(simplified))
-    if Source.CEDICT in sources:
+    if Source.LIST in sources or Source.CEDICT in sources:
         bounds = _bounds(tokens)
-        for s, e, x in cedict_list().matches(simplified):
+        listed = tech_list().names
+        # One scan over both lists (the curated list wins where both hold a name).
+        for s, e, x in all_lists().matches(simplified):
+            if simplified[s:e] in listed:
+                if Source.LIST in sources:
+                    out.append(Candidate(s, e, x.kind, x.id, x.english, Source.LIST))
+                continue
             # A dictionary name must not cut one of jieba's words (三水 in 三水果), unless what follows
             # makes it an institution or a facility (中国 in 中国政府).
-            if s in bounds and (e in bounds or rules.org_suffix_after(simplified, e)
-                                or rules.facility_after(simplified, e) or _GENERIC_HEAD.match(simplified, e)):
+            if Source.CEDICT in sources and s in bounds and (
+                    e in bounds or rules.org_suffix_after(simplified, e) or rules.facility_after(simplified, e)
+                    or _GENERIC_HEAD.match(simplified, e)):
                 out.append(Candidate(s, e, x.kind, x.id, x.english, Source.CEDICT))
     names = cedict_names()
     if Source.RULES in sources:
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
         out.extend(rules.masked_names(simplified, names.surnames))
         out.extend(rules.sides(simplified))
-        out.extend(rules.foreign_names(simplified))
+        out.extend(rules.foreign_names(simplified, names.transliteration))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible))
         out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names()))
         out.extend(dates.dates(simplified))
         out.extend(dates.figures(simplified))
     if Source.TAGGER in sources:
-        out.extend(tagger.persons(simplified, tokens, listed_names() | cedict_list_names()))
+        out.extend(tagger.persons(simplified, tokens, known_names()))
     return out
 
 

@@ -15,11 +15,13 @@ Token = tuple[str, int, int]
 # and runs of capitalised words (Hugging Face). Acronyms alone (AI, CEO, GPU) are too generic to colour.
 _LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*"
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9\-.]){_LATIN_WORD}(?:[ ]{_LATIN_WORD})*(?![A-Za-z0-9])")
-_VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
-_GENERIC_LATIN = frozenset("""AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP
-OS UI UX SDK LLM LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7
-the of and in on for to a an is with by at from as me my bye we it be or not this that are was you your
-Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co""".split())
+_VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])"
+                      r"|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
+_GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
+    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
+    "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
+    "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
+_GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
 _PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
@@ -32,11 +34,15 @@ _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|
 _SPEECH = ("表示|说道|说|称|指出|认为|透露|坦言|介绍|强调|回应|告诉|提到|直言|解释|补充|预计|坦承|表态|写道|"
            "分享|宣布|回忆|感叹|笑称|称赞|评价|发文|发帖|留言|曾经|曾|在社交|也表示|则表示|对此|向记者|接受")
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLES})[\s:：]?$")
+_TITLE_ANYWHERE = re.compile(rf"(?:{_TITLES})")
+_SPEECH_ANYWHERE = re.compile(rf"(?:{_SPEECH})")
 _SPEECH_AFTER = re.compile(rf"^(?:{_SPEECH})")
 # Characters that end a name on their left: punctuation, the start, and a few function words.
-_LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』（）()《》,.;:!?\"'—…]|和|与|及|、|是|由|被|对|向|跟|为|据|让|请)$")
+_LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』（）()《》,.;:!?\"'—…]"
+                        r"|和|与|及|、|是|由|被|对|向|跟|为|据|让|请)$")
 
-ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|研究中心|"
+ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
+                "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
                 "百货|电器|通信")
@@ -117,7 +123,7 @@ def _looks_like_name(word: str) -> bool:
         return False  # ToB, ToC: business jargon
     camel = word[0].isupper() and any(c.isupper() for c in word[1:] if c.isalpha()) and any(
         c.islower() for c in word)
-    versioned = "-" in word and any(c.isdigit() for c in word.split("-", 1)[1]) or (
+    versioned = ("-" in word and any(c.isdigit() for c in word.split("-", 1)[1])) or (
         _is_mixed_case(word) and any(c.isdigit() for c in word))
     return camel or versioned
 
@@ -139,18 +145,35 @@ def sides(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), EntityKind.ORG, f"org:{m.group()}", None, Source.RULES)
 
 
-def foreign_names(text: str) -> Iterator[Candidate]:
+def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """`马克·扎克伯格`: parts joined by `·`, each part kept to characters used in transliterated names (so
+    `马克·扎克伯格也在` ends at 格)."""
     for m in _FOREIGN.finditer(text):
-        name = m.group()
+        start, end = m.start(), m.end()
+        if transliteration:
+            while start < end and text[start] not in transliteration:
+                start += 1
+            while end > start and text[end - 1] not in transliteration:
+                end -= 1
+            while start > m.start() and text[start - 1] in transliteration:
+                start -= 1
+            last_dot = max(text.rfind(d, start, end) for d in "·•‧・")
+            stop = last_dot + 1
+            while stop < end and text[stop] in transliteration:
+                stop += 1
+            end = stop
+        name = text[start:end]
+        if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
+            continue
         if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
             continue
-        yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+        yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
 def _name_at(tokens: Sequence[Token], k: int, surnames: frozenset[str], common: frozenset[str]) -> int | None:
     """The end of a Chinese personal name starting at token k (surname first, two or three characters
     over one or two tokens), or None."""
-    word, start, end = tokens[k]
+    word, _start, end = tokens[k]
     if not _is_han(word):
         return None
     if 2 <= len(word) <= 3 and _has_surname(word, surnames) and word not in common:
@@ -170,7 +193,21 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
                     plausible: Callable[[str], bool] = lambda name: True) -> Iterator[Candidate]:
     """Names after a title (`CEO 林俊旸`, `记者 王超`) or before a speech verb (`周浩表示`); the context
     lowers the bar, the name must still be plausible (`都有表示` is not a name)."""
-    for k, (_word, start, _end) in enumerate(tokens):
+    # Only words next to a cue are looked at: cues are rare, words are many.
+    cue_ends = {m.end() for m in _TITLE_ANYWHERE.finditer(text)}
+    cue_starts = {m.start() for m in _SPEECH_ANYWHERE.finditer(text)}
+    if not cue_ends and not cue_starts:
+        return
+    near = set()
+    for k, (_word, start, end) in enumerate(tokens):
+        if start in cue_ends or start - 1 in cue_ends:
+            near.add(k)
+        if end in cue_starts:
+            near.update((k, k - 1))
+    for k in sorted(near):
+        if k < 0:
+            continue
+        start = tokens[k][1]
         before = text[max(0, start - 8):start]
         name_end = _name_at(tokens, k, surnames, common)
         if name_end is None:
@@ -183,7 +220,8 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
 
 
 # A place followed by a facility is one place (迪拜国际机场, 元朗公路).
-_FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|公路|"
+_FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
+                              r"公路|"
                               r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
 
 
@@ -218,7 +256,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
         m = _ORG_SUFFIX_AT.match(word) if _is_han(word) else None
-        if m is None or m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word):
+        if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
         for back in (1, 2):
             if k - back < 0:
@@ -243,8 +281,11 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
 _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
 
 
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+
+
 def _is_han(word: str) -> bool:
-    return bool(word) and all("\u3400" <= c <= "\u9fff" for c in word)
+    return _HAN_WORD.fullmatch(word) is not None
 
 
 def _has_surname(word: str, surnames: frozenset[str]) -> bool:
