@@ -67,16 +67,12 @@ def known_names() -> frozenset[str]:
     return listed_names() | frozenset(cedict_names().names) | cedict_names().proper
 
 
-@lru_cache(maxsize=1)
 def _tokenizer():  # type: ignore[no-untyped-def]
-    """jieba's tokenizer as pinyin uses it, knowing the listed names so it keeps them whole."""
+    """jieba's tokenizer as pinyin uses it (shared, not changed: adding our names to it would change how
+    pinyin groups words). Listed names are found by the list whatever the segmentation."""
     from qwen_reader.core.text.pinyin import _tokenizer as pinyin_tokenizer
 
-    tok = pinyin_tokenizer()
-    for surface in tech_list().names:
-        if all("\u3400" <= c <= "\u9fff" for c in surface):
-            tok.add_word(surface, freq=2000)
-    return tok
+    return pinyin_tokenizer()
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
