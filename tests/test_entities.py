@@ -109,6 +109,19 @@ def test_convert_protected_keeps_names_as_written() -> None:
     assert convert_protected(text, "s2t", []) == convert(text, "s2t")
 
 
+def test_people_keep_their_written_form_in_the_other_script() -> None:
+    from qwen_reader.core.entities.identity import person_in_script
+
+    assert person_in_script("林俊旸", "s2t") == "林俊旸"  # the list: he is written so in Taiwan too
+    assert person_in_script("吴泳铭", "s2t") == "吳泳銘"  # the list's traditional form
+    assert person_in_script("吳泳銘", "t2s") == "吴泳铭"
+    assert person_in_script("郁博文", "s2t") == "郁博文"  # 郁 has two traditional forms: kept
+    assert person_in_script("刘德华", "s2twp") == "劉德華"  # one answer per character: converted
+    text = "林俊旸和郁博文在杭州发布了新模型。"
+    converted = convert_protected(text, "s2t", [(0, 3), (4, 7)], lambda a, b: person_in_script(text[a:b], "s2t"))
+    assert converted.startswith("林俊旸和郁博文")
+
+
 def test_entities_are_cached_as_plain_data(monkeypatch: pytest.MonkeyPatch) -> None:
     doc = article("hard_cases_simplified.txt")
     first = entities_for(doc)

@@ -28,6 +28,7 @@ class ReaderApp(App[None]):
     TITLE = "qwen-reader"
     # Providers load when the palette first opens (textual.command is not needed for the first screen).
     COMMANDS = App.COMMANDS | {lambda: _provider("DocumentCommands"), lambda: _provider("ViewCommands")}
+    COMMANDS |= {lambda: __import__("qwen_reader.ui.entity_commands", fromlist=["x"]).EntityCommands}
     BINDINGS = keys.bindings(keys.APP_KEYS)
 
     def __init__(self, corpus: Corpus, *, exit_when_ready: bool = False) -> None:

@@ -14,7 +14,14 @@ from qwen_reader.core.entities.model import Mention
 from qwen_reader.core.text.model import Document
 
 # Bump when recognition changes: cached mentions from an older recogniser are ignored.
-RECOGNISER_VERSION = 1
+RECOGNISER_VERSION = 2
+# Documents longer than this are not tagged in the background (about 10 s of tagging and a large index):
+# a 20 MB log or book is read without colours rather than with a machine held busy.
+MAX_TAGGED_CHARS = 1_000_000
+
+
+def too_large(document: Document) -> bool:
+    return sum(len(p.text) for p in document.paragraphs) > MAX_TAGGED_CHARS
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,8 @@ def corpus_entities(documents: Iterable[Document], *, use_cache: bool = True,
     for n, doc in enumerate(docs):
         if cancel is not None and cancel.is_set():
             break
+        if too_large(doc):
+            continue
         index.add(entities_for(doc, use_cache=use_cache))
         if progress is not None:
             progress(n + 1, len(docs))

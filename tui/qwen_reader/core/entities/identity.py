@@ -56,3 +56,36 @@ def romanise(name: str) -> str:
     surname = "".join(syllables[:surname_len]).capitalize()
     given = "".join(syllables[surname_len:])
     return f"{surname} {given.capitalize()}" if given else surname
+
+
+@lru_cache(maxsize=2)
+def _unambiguous(table_name: str) -> dict[int, str]:
+    """Characters OpenCC converts one way only (吴 -> 吳); a character with several readings in the other
+    script (郁 -> 鬱 or 郁) is left as written."""
+    from qwen_reader.core.text.script import _read_table
+
+    return {ord(k): v[0] for k, v in _read_table(table_name).items() if len(k) == 1 and len(v) == 1
+            and len(v[0]) == 1}
+
+
+def person_in_script(name: str, config: str) -> str:
+    """How a person's name is written after the conversion `config`: the curated list's own form in that
+    script where it holds one (林俊旸 is written 林俊旸 in Taiwan too; 吳泳銘 is 吴泳铭's), otherwise each
+    character converted only where OpenCC has one answer (郁博文 stays 郁博文)."""
+    from qwen_reader.core.entities.gazetteer import tech_list
+    from qwen_reader.core.text.model import Script
+    from qwen_reader.core.text.script import CONVERSIONS, script_counts
+
+    target = CONVERSIONS[config][1]
+    entry = tech_list().get(name) or tech_list().get(to_simplified(name))
+    if entry is not None:
+        key = to_simplified(name)
+        forms = [a for a, e in tech_list().names.items() if e.id == entry.id and to_simplified(a) == key]
+        for form in forms:
+            simplified_only, traditional_only = script_counts(form)
+            if (target is Script.TRADITIONAL and traditional_only) or (target is Script.SIMPLIFIED
+                                                                       and simplified_only):
+                return form
+        return name
+    table = "STCharacters.txt" if target is Script.TRADITIONAL else "TSCharacters.txt"
+    return name.translate(_unambiguous(table))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -150,9 +150,11 @@ def changed_positions(original: str, converted: str) -> list[int]:
     return [i for i, (a, b) in enumerate(zip(original, converted, strict=False)) if a != b]
 
 
-def convert_protected(text: str, config: str, spans: Iterable[tuple[int, int]]) -> str:
+def convert_protected(text: str, config: str, spans: Iterable[tuple[int, int]],
+                      written: Callable[[int, int], str] | None = None) -> str:
     """Convert `text` except inside `spans` ((start, end) offsets, e.g. recognised names): 林俊旸 stays 林俊旸
-    in the traditional column instead of becoming 林俊暘. The text between spans is converted piece by piece."""
+    in the traditional column instead of becoming 林俊暘. The text between spans is converted piece by piece;
+    `written(start, end)`, when given, says how a protected span is written in the target script."""
     pieces: list[str] = []
     at = 0
     for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
@@ -160,7 +162,7 @@ def convert_protected(text: str, config: str, spans: Iterable[tuple[int, int]]) 
             continue  # overlapping or empty spans protect nothing more
         if start > at:
             pieces.append(convert(text[at:start], config))
-        pieces.append(text[start:end])
+        pieces.append(written(start, end) if written is not None else text[start:end])
         at = end
     if at < len(text):
         pieces.append(convert(text[at:], config))
