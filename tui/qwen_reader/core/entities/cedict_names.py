@@ -14,7 +14,7 @@ from pathlib import Path
 from qwen_reader.core.entities.model import EntityKind
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 8
+VERSION = 9
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -34,7 +34,8 @@ _PRODUCT = re.compile(r"\b(smartphone|operating system|software|app|browser|game
 _PLACE = re.compile(r"\b(city|county|province|provincial|district|prefecture|capital|town|township|village|"
                     r"river|mountains?|lake|island|islands|sea|ocean|country|republic|kingdom|state|region|"
                     r"autonomous|peninsula|desert|bay|strait|continent|emirate|port|canal|valley|plateau|"
-                    r"neighborhood|sultanate|principality|Hong Kong|Taiwan|Macau|Europe|Africa|America|Asia)\b", re.I)
+                    r"neighborhood|sultanate|principality)\b|, (?:Hong Kong|Taiwan|Macau)\b"
+                    r"|^(?:[A-Z][a-z]+ )?(?:Europe|Africa|America|Asia)$", re.I)
 # A definition that is a name and nothing else ("Monterey", "Eastern Europe") is a place when it is
 # not one of these.
 _NOT_PLACE = re.compile(r"\b(War|Dynasty|Festival|Day|Era|period|Period|January|February|March|April|May|June|"

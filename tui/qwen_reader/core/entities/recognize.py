@@ -61,6 +61,19 @@ def listed_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    return frozenset(s for s, e in all_lists().names.items() if e.kind == EntityKind.PLACE)
+
+
+@lru_cache(maxsize=1)
+def known_places_orgs() -> frozenset[str]:
+    """Names the lists hold as something other than a person (建业 is a company, not a man who speaks)."""
+    names = cedict_names()
+    return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
+        s for s, (k, _, _) in names.names.items() if k != EntityKind.PERSON) | names.proper
+
+
+@lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Every name the lists hold and every proper noun CC-CEDICT lists, classified or not: none of them is
     a new person's name."""
@@ -129,8 +142,9 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
         out.extend(rules.sides(simplified))
         out.extend(rules.foreign_names(simplified, names.transliteration))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
-        out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible))
-        out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names()))
+        out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
+                                           known_places_orgs()))
+        out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names(), known_places()))
         out.extend(dates.dates(simplified))
         out.extend(dates.figures(simplified))
     if Source.TAGGER in sources:

@@ -190,7 +190,8 @@ def _name_at(tokens: Sequence[Token], k: int, surnames: frozenset[str], common: 
 
 
 def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str], common: frozenset[str],
-                    plausible: Callable[[str], bool] = lambda name: True) -> Iterator[Candidate]:
+                    plausible: Callable[[str], bool] = lambda name: True,
+                    known: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """Names after a title (`CEO 林俊旸`, `记者 王超`) or before a speech verb (`周浩表示`); the context
     lowers the bar, the name must still be plausible (`都有表示` is not a name)."""
     # Only words next to a cue are looked at: cues are rare, words are many.
@@ -215,7 +216,7 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
         name = text[start:name_end]
         titled = bool(_TITLE_BEFORE.search(before))
         spoken = bool(_SPEECH_AFTER.match(text, name_end)) and bool(_LEFT_EDGE.search(before))
-        if (titled or spoken) and plausible(name):
+        if (titled or spoken) and name not in known and plausible(name):
             yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
@@ -251,7 +252,7 @@ def facility_after(text: str, end: int) -> int | None:
 
 
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
-                  known: frozenset[str]) -> Iterator[Candidate]:
+                  known: frozenset[str], places: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
@@ -271,6 +272,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or all(
                     w in common and w not in known for w, _, _ in body):
                 continue
+            if body_text in places and not _PLACE_ORG_SUFFIX.match(text[start:end]):
+                continue  # 内地房地产, 中国公司: a place and a trade describe, they do not name
             if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
                 continue
             name = text[name_start:end]
