@@ -138,6 +138,30 @@ def translate(doc: str, as_json: bool) -> None:
         click.echo(f"[{r.paragraph}.{r.sentence}] {r.source.strip()}\n        {r.english}")
 
 
+@cli.command()
+@click.argument("doc", required=False)
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of mentions.")
+@click.option("--no-cache", is_flag=True, help="Tag again instead of reusing cached results.")
+def entities(doc: str | None, paths: tuple[Path, ...], as_json: bool, no_cache: bool) -> None:
+    """People, organisations, products, places, dates and figures in DOC (a path, or an id as for inspect;
+    without DOC, every document of the corpus under PATHS, default the bundled seeds)."""
+    from qwen_reader.core.entities.document import entities_for
+
+    if doc is not None and not paths:
+        documents = [_document(doc, no_cache)]
+    else:
+        corpus = _open(tuple(paths), no_cache)
+        documents = [corpus.find(doc)] if doc is not None else corpus.documents
+    mentions = [m for d in documents for m in entities_for(d, use_cache=not no_cache).mentions]
+    if as_json:
+        click.echo(json.dumps([m.as_json() for m in mentions], ensure_ascii=False, indent=1))
+        return
+    for m in mentions:
+        english = f"  ({m.english})" if m.english else ""
+        click.echo(f"{m.doc}  [{m.paragraph}.{m.sentence}] {m.kind:<7} {m.text}  → {m.id}{english}")
+
+
 @cli.group()
 def model() -> None:
     """The offline zh->en translation model (an argos package)."""

@@ -31,6 +31,7 @@ class ReaderApp(App[None]):
         lambda: _provider("DocumentCommands"),
         lambda: _provider("ViewCommands"),
         lambda: _provider("ModelCommands", "model_install"),
+        lambda: _provider("EntityCommands", "entity_commands"),
     }
     BINDINGS = keys.bindings(keys.APP_KEYS)
 

@@ -34,6 +34,11 @@ READER_KEYS: tuple[Key, ...] = (
     Key("traditional", "t", "script('traditional')", "Chinese in traditional", "Views"),
     Key("english-only", "e", "english_only", "English only / back", "Views", "English"),
     Key("pinyin", "p", "pinyin", "pinyin on / off, over each word", "Views", "pinyin"),
+    Key("entity-next", "tab", "entity(1)", "next entity in the sentence", "Entities", "entity"),
+    Key("entity-previous", "shift+tab", "entity(-1)", "previous entity in the sentence", "Entities"),
+    Key("entity-mentions", "enter", "entity_mentions", "every mention of that entity, in every document", "Entities"),
+    Key("entity-highlight", "h", "entity_highlight", "entity colours on / off", "Entities"),
+    Key("entity-panel", "i", "entity_panel", "entities of this document, by kind, with the colour legend", "Entities"),
 )
 
 APP_KEYS: tuple[Key, ...] = (

@@ -1,1 +1,1 @@
-"""Named entities: people, organisations, products, places, dates and figures in news text."""
+"""Named entities: people, organisations, products, places, dates and figures, with canonical ids."""

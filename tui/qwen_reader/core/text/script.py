@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -147,3 +148,22 @@ def changed_positions(original: str, converted: str) -> list[int]:
     """Offsets in `converted` of characters the conversion changed (phrase conversions may change length,
     in which case only the aligned prefix is compared)."""
     return [i for i, (a, b) in enumerate(zip(original, converted, strict=False)) if a != b]
+
+
+def convert_protected(text: str, config: str, spans: Iterable[tuple[int, int]],
+                      written: Callable[[int, int], str] | None = None) -> str:
+    """Convert `text` except inside `spans` ((start, end) offsets, e.g. recognised names): 林俊旸 stays 林俊旸
+    in the traditional column instead of becoming 林俊暘. The text between spans is converted piece by piece;
+    `written(start, end)`, when given, says how a protected span is written in the target script."""
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if start < at or end <= start:
+            continue  # overlapping or empty spans protect nothing more
+        if start > at:
+            pieces.append(convert(text[at:start], config))
+        pieces.append(written(start, end) if written is not None else text[start:end])
+        at = end
+    if at < len(text):
+        pieces.append(convert(text[at:], config))
+    return "".join(pieces)

@@ -25,6 +25,7 @@ from qwen_reader.core.store.state import Positions, Settings
 from qwen_reader.core.text.model import Document
 from qwen_reader.core.translate import stream
 from qwen_reader.ui import keys
+from qwen_reader.ui.entity_layer import EntitiesReady, EntityLayer
 from qwen_reader.ui.messages import TranslationEvent, TranslationFinished, TranslationProgress
 from qwen_reader.ui.status import StatusPart, fit_status
 from qwen_reader.ui.widgets.aligned_view import AlignedView, ViewOptions
@@ -54,6 +55,7 @@ class ReadingScreen(Screen[None]):
         self.translating = False
         self._status_line = ""
         self._started = False  # set once the first layout is painted and translation has been started
+        self.entity_layer = EntityLayer(self)
 
     def compose(self) -> ComposeResult:
         yield Static(id="reader-title", markup=False)
@@ -127,6 +129,7 @@ class ReadingScreen(Screen[None]):
             # Translation starts once the first screen is painted: importing CTranslate2, loading a
             # model or the dictionary hold the interpreter for a while, and the reader must not wait.
             self.call_after_refresh(self._start_translation)
+            self.call_after_refresh(self.entity_layer.start)
 
     def _headers(self, specs: list[ColumnSpec], widths: list[int]) -> None:
         conv = self.conversions()
@@ -313,6 +316,21 @@ class ReadingScreen(Screen[None]):
     def action_pinyin(self) -> None:
         self.settings.set("pinyin", not self.settings["pinyin"])
         self._apply_view()
+
+    def on_entities_ready(self, message: EntitiesReady) -> None:
+        self.entity_layer.ready(message.entities)
+
+    def action_entity(self, direction: int) -> None:
+        self.entity_layer.step(direction)
+
+    def action_entity_mentions(self) -> None:
+        self.entity_layer.show_mentions()
+
+    def action_entity_highlight(self) -> None:
+        self.entity_layer.toggle()
+
+    def action_entity_panel(self) -> None:
+        self.entity_layer.toggle_panel()
 
     def action_back(self) -> None:
         if self.navigator.back():

@@ -70,6 +70,13 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         "aligned-view--damaged",
         "aligned-view--gutter",
         "aligned-view--marker",
+        "aligned-view--entity-person",
+        "aligned-view--entity-org",
+        "aligned-view--entity-product",
+        "aligned-view--entity-place",
+        "aligned-view--entity-date",
+        "aligned-view--entity-figure",
+        "aligned-view--entity-cursor",
     }
 
     class Relaid(Message):
@@ -95,6 +102,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
         self.decorations: Decorations | None = None
+        # (text, config, paragraph, sentence) -> converted text: entities keep names as written.
+        self.converter: Callable[[str, str, int, int], str] | None = None
         # While the English is still arriving, background layout waits (it would be redone per batch); the
         # screen releases it when translation ends. Until then only what is shown is laid out.
         self.hold_growth = True
@@ -133,7 +142,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._cursor_anchor()
         self._layout_key = key
         self.layout_model = ReadingLayout(self.document, specs, widths, english=self.english,
-                                          english_role=options.english_role)
+                                          english_role=options.english_role, converter=self.converter)
         self._strips.clear()
         self._after_change(anchor, center=anchor is None)
         self.post_message(self.Relaid(specs, widths))

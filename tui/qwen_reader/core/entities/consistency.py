@@ -1,0 +1,46 @@
+"""Document-level consistency: a name recognised once with confidence is recognised at each occurrence,
+and a person's given name (俊旸 after 林俊旸) is the same person."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qwen_reader.core.entities.gazetteer import Gazetteer
+from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source
+
+
+def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
+                   common: frozenset[str], surnames: frozenset[str]) -> Gazetteer:
+    """The names this document's paragraphs already hold, plus the given names of its Chinese people."""
+    gazetteer = Gazetteer()
+    given: list[tuple[str, Entry]] = []
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            if c.kind not in NAME_KINDS or c.source == Source.CONSISTENCY:
+                continue
+            surface = text[c.start:c.end]
+            gazetteer.add(surface, Entry(c.id, c.kind, c.english))
+            if c.kind == EntityKind.PERSON and len(surface) == 3 and surface[0] in surnames:
+                g = surface[1:]
+                if g not in common and all("\u3400" <= ch <= "\u9fff" for ch in g):
+                    given.append((g, Entry(c.id, c.kind, c.english)))
+    for surface, entry in given:
+        gazetteer.add(surface, entry)
+    return gazetteer
+
+
+def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Gazetteer) -> None:
+    """Add each further occurrence of a document name that no mention covers yet (in place)."""
+    for candidates, text in zip(chosen, texts, strict=True):
+        taken = bytearray(len(text))
+        for c in candidates:
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        added: list[Candidate] = []
+        for start, end, entry in sorted(names.matches(text), key=lambda m: (m[0], -(m[1] - m[0]))):
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            added.append(Candidate(start, end, entry.kind, entry.id, entry.english, Source.CONSISTENCY))
+        if added:
+            candidates.extend(added)
+            candidates.sort()

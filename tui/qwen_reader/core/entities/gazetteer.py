@@ -1,0 +1,86 @@
+"""Name lists and the matcher that finds their names in text (longest names first, Latin names whole)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from qwen_reader.core.entities.model import Entry
+from qwen_reader.core.store.paths import bundled_asset
+
+TECH_LIST = "entities_tech.tsv"
+_LATIN = re.compile(r"[A-Za-z0-9]")
+
+
+class Gazetteer:
+    """Surface form -> Entry. Matching indexes names by first character, with the lengths seen for it, so a
+    scan tries only lengths that exist (a dict probe per length, no automaton to build)."""
+
+    def __init__(self, names: Iterable[tuple[str, Entry]] = ()) -> None:
+        self.names: dict[str, Entry] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for surface, entry in names:
+            self.add(surface, entry)
+
+    def add(self, surface: str, entry: Entry) -> None:
+        if len(surface) < 2 or surface in self.names:
+            return
+        self.names[surface] = entry
+        lengths = set(self._lengths.get(surface[0], ()))
+        lengths.add(len(surface))
+        self._lengths[surface[0]] = tuple(sorted(lengths, reverse=True))
+
+    def __contains__(self, surface: str) -> bool:
+        return surface in self.names
+
+    def get(self, surface: str) -> Entry | None:
+        return self.names.get(surface)
+
+    def matches(self, text: str) -> Iterator[tuple[int, int, Entry]]:
+        """Every listed name in `text` (overlapping ones too; the resolver chooses). A name in Latin letters
+        counts only as a whole word: `Meta` in `Metaverse` is not Meta."""
+        lengths = self._lengths
+        names = self.names
+        n = len(text)
+        for i, ch in enumerate(text):
+            options = lengths.get(ch)
+            if not options:
+                continue
+            for size in options:
+                end = i + size
+                if end > n:
+                    continue
+                entry = names.get(text[i:end])
+                if entry is None:
+                    continue
+                if _LATIN.match(text[i]) and i > 0 and _LATIN.match(text[i - 1]):
+                    continue
+                if _LATIN.match(text[end - 1]) and end < n and re.match(r"[A-Za-z]", text[end]):
+                    continue
+                yield i, end, entry
+
+
+def parse_list(text: str) -> list[tuple[str, Entry]]:
+    """The TSV format of assets/entities_tech.tsv: id, kind, English name, aliases separated by `|`."""
+    out: list[tuple[str, Entry]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 4:
+            continue
+        entity_id, kind, english, aliases = fields[:4]
+        entry = Entry(entity_id, kind, english or None)
+        out.extend((alias.strip(), entry) for alias in aliases.split("|") if alias.strip())
+    return out
+
+
+@lru_cache(maxsize=1)
+def tech_list() -> Gazetteer:
+    """The curated list shipped in assets/ (companies, labs, products, people of the tech world)."""
+    try:
+        text = bundled_asset(TECH_LIST).read_text(encoding="utf-8")
+    except OSError:
+        text = ""
+    return Gazetteer(parse_list(text))

@@ -1,0 +1,66 @@
+"""Plain records for entities: what a mention is, and the entries lists give."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORG = "org"
+    PRODUCT = "product"
+    PLACE = "place"
+    DATE = "date"
+    FIGURE = "figure"
+
+
+NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG, EntityKind.PRODUCT, EntityKind.PLACE})
+
+
+class Source(StrEnum):
+    """Where a mention came from; the benchmark reports what each one contributes."""
+
+    LIST = "list"  # the curated list in assets/
+    CEDICT = "cedict"  # CC-CEDICT's proper nouns
+    TAGGER = "tagger"  # statistical person names
+    RULES = "rules"  # Latin names, names in context, org suffixes, dates, figures
+    CONSISTENCY = "consistency"  # another occurrence of a name recognised elsewhere in the document
+
+
+class Entry(NamedTuple):
+    """What a list knows about a name."""
+
+    id: str
+    kind: str
+    english: str | None
+
+
+class Candidate(NamedTuple):
+    """A possible mention in one paragraph, before overlaps are resolved."""
+
+    start: int
+    end: int
+    kind: str
+    id: str
+    english: str | None
+    source: str
+
+
+class Mention(NamedTuple):
+    """A recognised mention: where it is (document sentence index, as the reader counts) and what it is."""
+
+    doc: str
+    paragraph: int
+    sentence: int
+    kind: str
+    id: str
+    text: str
+    start: int
+    end: int
+    english: str | None
+    source: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"doc": self.doc, "paragraph": self.paragraph, "sentence": self.sentence, "kind": self.kind,
+                "id": self.id, "text": self.text, "start": self.start, "end": self.end, "english": self.english}

@@ -1,0 +1,238 @@
+"""The pipeline: a document's paragraphs -> mentions, from every source, overlaps resolved, then made
+consistent across the document."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+
+from qwen_reader.core.entities import dates, rules, tagger
+from qwen_reader.core.entities.cedict_names import cedict_names
+from qwen_reader.core.entities.consistency import document_names, propagate
+from qwen_reader.core.entities.gazetteer import Gazetteer, tech_list
+from qwen_reader.core.entities.identity import romanise, to_simplified
+from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
+from qwen_reader.core.text.model import Document, Kind
+
+ALL_SOURCES = frozenset(Source)
+# Paragraph kinds with no names worth colouring.
+_SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
+# Which source wins when two candidates cover the same characters equally long.
+_PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.CONSISTENCY: 1}
+_KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
+_lock = threading.Lock()
+# Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
+_GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
+
+
+@lru_cache(maxsize=1)
+def cedict_list() -> Gazetteer:
+    names = cedict_names().names
+    listed = tech_list().names
+    return Gazetteer((simp, Entry(f"{kind}:{simp}", kind, english or None))
+                     for simp, (kind, english, _trad) in names.items() if simp not in listed)
+
+
+@lru_cache(maxsize=1)
+def all_lists() -> Gazetteer:
+    combined = Gazetteer(tech_list().names.items())
+    for surface, entry in cedict_list().names.items():
+        combined.add(surface, entry)
+    return combined
+
+
+@lru_cache(maxsize=1)
+def romanised_surnames() -> frozenset[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    return frozenset("".join(lazy_pinyin(s, style=Style.NORMAL)).capitalize() for s in cedict_names().surnames)
+
+
+@lru_cache(maxsize=1)
+def listed_products() -> frozenset[str]:
+    return frozenset(s for s, e in tech_list().names.items() if e.kind == EntityKind.PRODUCT and s.isascii())
+
+
+@lru_cache(maxsize=1)
+def listed_names() -> frozenset[str]:
+    return frozenset(tech_list().names)
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    return frozenset(s for s, e in all_lists().names.items() if e.kind == EntityKind.PLACE)
+
+
+@lru_cache(maxsize=1)
+def known_places_orgs() -> frozenset[str]:
+    """Names the lists hold as something other than a person (建业 is a company, not a man who speaks)."""
+    names = cedict_names()
+    return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
+        s for s, (k, _, _) in names.names.items() if k != EntityKind.PERSON) | names.proper
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Every name the lists hold and every proper noun CC-CEDICT lists, classified or not: none of them is
+    a new person's name."""
+    return listed_names() | frozenset(cedict_names().names) | cedict_names().proper
+
+
+def _tokenizer():  # type: ignore[no-untyped-def]
+    """jieba's tokenizer as pinyin uses it (shared, not changed: adding our names to it would change how
+    pinyin groups words). Listed names are found by the list whatever the segmentation."""
+    from qwen_reader.core.text.pinyin import _tokenizer as pinyin_tokenizer
+
+    return pinyin_tokenizer()
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    with _lock:  # jieba's tokenizer is not thread-safe while it loads
+        return list(_tokenizer().tokenize(text))
+
+
+def warm() -> None:
+    """Load every table (a worker calls this off the first-paint path)."""
+    tech_list()
+    cedict_list()
+    all_lists()
+    tagger.name_model()
+    romanised_surnames()
+    known_names()
+    tokenize("预热")
+
+
+def _plausible(name: str) -> bool:
+    return tagger.name_model().score(name) >= tagger.CONTEXT_THRESHOLD
+
+
+def _bounds(tokens: list[tuple[str, int, int]]) -> set[int]:
+    out = {0}
+    for _, start, end in tokens:
+        out.add(start)
+        out.add(end)
+    return out
+
+
+def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[Candidate]:
+    """Every candidate in one paragraph's simplified text, from the sources asked for."""
+    tokens = tokenize(simplified)
+    out: list[Candidate] = []
+    if Source.LIST in sources or Source.CEDICT in sources:
+        bounds = _bounds(tokens)
+        listed = tech_list().names
+        # One scan over both lists (the curated list wins where both hold a name).
+        for s, e, x in all_lists().matches(simplified):
+            if simplified[s:e] in listed:
+                if Source.LIST in sources:
+                    out.append(Candidate(s, e, x.kind, x.id, x.english, Source.LIST))
+                continue
+            # A dictionary name must not cut one of jieba's words (三水 in 三水果), unless what follows
+            # makes it an institution or a facility (中国 in 中国政府).
+            if Source.CEDICT in sources and s in bounds and (
+                    e in bounds or rules.org_suffix_after(simplified, e) or rules.facility_after(simplified, e)
+                    or _GENERIC_HEAD.match(simplified, e)):
+                out.append(Candidate(s, e, x.kind, x.id, x.english, Source.CEDICT))
+    names = cedict_names()
+    if Source.RULES in sources:
+        out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
+        out.extend(rules.masked_names(simplified, names.surnames))
+        out.extend(rules.sides(simplified))
+        out.extend(rules.foreign_names(simplified, names.transliteration))
+        out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
+        out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
+                                           known_places_orgs()))
+        out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names(), known_places()))
+        out.extend(dates.dates(simplified))
+        out.extend(dates.figures(simplified))
+    if Source.TAGGER in sources:
+        out.extend(tagger.persons(simplified, tokens, known_names()))
+    return out
+
+
+def resolve(found: Iterable[Candidate]) -> list[Candidate]:
+    """Longest first, then the surer source; overlapping candidates lose."""
+    ranked = sorted(found, key=lambda c: (-(c.end - c.start), -_PRIORITY[Source(c.source)],
+                                          -_KIND_PRIORITY.get(c.kind, 2), c.start))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Candidate] = []
+    for c in ranked:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        chosen.append(c)
+    chosen.sort()
+    return chosen
+
+
+def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A known organisation or place followed by an organisation suffix is one organisation (阿里巴巴集团 is
+    Alibaba, 深圳市住建局 a body of its own, Qwen 团队 the team); a place followed by a facility is one place
+    (迪拜国际机场); a parent written together with its unit is one organisation (阿里达摩院, 谷歌 DeepMind)."""
+    out: list[Candidate] = []
+    for i, c in enumerate(chosen):
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        if c.kind in (EntityKind.ORG, EntityKind.PLACE, EntityKind.PRODUCT):
+            end = (rules.place_org_suffix_after if c.kind == EntityKind.PLACE else rules.org_suffix_after)(text, c.end)
+            if end is not None and end <= next_start and (c.kind != EntityKind.PRODUCT or text[end - 2:end] == "团队"):
+                if c.kind == EntityKind.ORG:
+                    c = c._replace(end=end)
+                else:
+                    c = Candidate(c.start, end, EntityKind.ORG, f"org:{text[c.start:end]}", None, c.source)
+        if c.kind == EntityKind.PLACE:
+            end = rules.facility_after(text, c.end)
+            if end is not None and end <= next_start:
+                c = Candidate(c.start, end, EntityKind.PLACE, f"place:{text[c.start:end]}", None, c.source)
+        if out and out[-1].kind == EntityKind.ORG and c.kind == EntityKind.ORG and _adjacent(text, out[-1], c) \
+                and out[-1].source != Source.RULES:
+            parent = out.pop()
+            c = Candidate(parent.start, c.end, EntityKind.ORG, c.id, c.english, c.source)
+        out.append(c)
+    return out
+
+
+def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
+    gap = text[a.end:b.start]
+    return gap == "" or (gap == " " and (text[b.start].isascii() or text[a.end - 1].isascii()))
+
+
+def _english(c: Candidate, simplified_surface: str) -> str | None:
+    if c.english:
+        return c.english
+    if c.kind == EntityKind.PERSON and "·" not in simplified_surface:
+        return romanise(simplified_surface) or None
+    return None
+
+
+def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[list[Candidate]]:
+    """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
+    simplified = [to_simplified(t) for t in texts]
+    chosen = [extend_orgs(s, resolve(candidates(s, sources))) for s in simplified]
+    if Source.CONSISTENCY in sources:
+        names = cedict_names()
+        propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
+    return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs] for cs, s in zip(chosen, simplified,
+                                                                                         strict=True)]
+
+
+def recognize(document: Document, sources: frozenset[str] = ALL_SOURCES) -> list[Mention]:
+    paragraphs = document.paragraphs
+    wanted = [i for i, p in enumerate(paragraphs) if p.kind not in _SKIP and p.text.strip()]
+    found = recognize_texts([paragraphs[i].text for i in wanted], sources)
+    # The sentence index in the document, as the reader counts (every paragraph's sentences in order).
+    first_sentence: list[int] = []
+    count = 0
+    for p in paragraphs:
+        first_sentence.append(count)
+        count += len(p.sentence_ends)
+    mentions: list[Mention] = []
+    for i, cands in zip(wanted, found, strict=True):
+        p = paragraphs[i]
+        ends = p.sentence_ends
+        for c in cands:
+            local = next((k for k, e in enumerate(ends) if c.start < e), max(len(ends) - 1, 0))
+            mentions.append(Mention(document.id, i, first_sentence[i] + local, c.kind, c.id, p.text[c.start:c.end],
+                                    c.start, c.end, c.english, c.source))
+    return mentions

@@ -1,0 +1,295 @@
+"""Rules naming families of cases: Latin-script names, foreign names joined by `·`, people named by their
+context (a title before, a speech verb after), and organisations named by their suffix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from qwen_reader.core.entities.identity import slug
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+Token = tuple[str, int, int]
+
+# Latin names: CamelCase or capitalised words, with versions (Qwen3-Max, GPT-5, DeepSeek-V2, Qwen 3.5),
+# and runs of capitalised words (Hugging Face). Acronyms alone (AI, CEO, GPU) are too generic to colour.
+_LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*"
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9\-.]){_LATIN_WORD}(?:[ ]{_LATIN_WORD})*(?![A-Za-z0-9])")
+_VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])"
+                      r"|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
+_GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
+    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
+    "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
+    "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
+_GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
+_PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
+
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
+
+_TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|执行长|董事长|副董事长|"
+           "总裁|副总裁|总经理|副总经理|总监|负责人|研究员|科学家|工程师|教授|副教授|博士|记者|通讯员|编辑|"
+           "分析师|主席|副主席|部长|副部长|局长|主任|发言人|高管|合伙人|院长|校长|市长|省长|总统|总理|议员|"
+           "大使|律师|董事|掌门人|掌舵人|操盘手|CEO|CTO|COO|CFO|CMO|VP|总编辑|主编|经理|专家|学者|老师|医生|"
+           "作者|创业者|投资人|合伙人")
+_SPEECH = ("表示|说道|说|称|指出|认为|透露|坦言|介绍|强调|回应|告诉|提到|直言|解释|补充|预计|坦承|表态|写道|"
+           "分享|宣布|回忆|感叹|笑称|称赞|评价|发文|发帖|留言|曾经|曾|在社交|也表示|则表示|对此|向记者|接受")
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLES})[\s:：]?$")
+_TITLE_ANYWHERE = re.compile(rf"(?:{_TITLES})")
+_SPEECH_ANYWHERE = re.compile(rf"(?:{_SPEECH})")
+_SPEECH_AFTER = re.compile(rf"^(?:{_SPEECH})")
+# Characters that end a name on their left: punctuation, the start, and a few function words.
+_LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』（）()《》,.;:!?\"'—…]"
+                        r"|和|与|及|、|是|由|被|对|向|跟|为|据|让|请)$")
+
+ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
+                "研究中心|"
+                "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
+                "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
+                "百货|电器|通信")
+_ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
+# After a known place or organisation, a one-character body suffix makes an institution (深圳市住建局).
+_SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|部|局|厅|署|委|办|院|所|台|社|团队)")
+
+
+# What follows a product line's name to make a model: iPhone 15 Pro Max, Galaxy A55 5G, iPod touch 3.
+_MODEL_TAIL = re.compile(r"(?:[ ]?(?:[A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]?\+?|Pro|Max|Ultra|Plus|Mini|mini|Air|Lite|SE|"
+                         r"Fold\d*|Flip\d*|touch|Touch|Note|5G)(?![A-Za-z0-9]))+")
+
+
+def latin_names(text: str, known: frozenset[str] = frozenset(),
+                known_products: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    for m in _LATIN_NAME.finditer(text):
+        start, end = m.start(), m.end()
+        words = m.group().split(" ")
+        # Keep only the run of words that look like names; a lower-case word ends it (English sentences).
+        while words and (words[-1] in _GENERIC_LATIN or words[-1].islower()):
+            end -= len(words.pop()) + (1 if words else 0)
+        while words and (words[0] in _GENERIC_LATIN or words[0].islower()):
+            start += len(words.pop(0)) + (1 if words else 0)
+        if not words or end <= start:
+            continue
+        if words[0] in known_products and len(words) > 1:
+            end = start + len(words[0])  # a product line and its model: the tail is read below
+            words = words[:1]
+        if len(words) > 1 or not (_looks_like_name(words[0]) or words[0] in known):
+            # Runs of capitalised words and plain words are titles, terms or English prose more often
+            # than names; listed names among them are found by the list.
+            continue
+        version = (_MODEL_TAIL.match(text, end) if words[0] in known_products else None) or (
+            _VERSION.match(text, end) if words[0][-1].isalpha() else None)
+        if version and version.group().startswith(" ") and not _is_mixed_case(words[0]) and words[0] not in known:
+            version = None
+        if version:
+            end = version.end()
+        name = text[start:end]
+        if name in known:
+            continue  # the list names it, with its own id
+        if words[0] in known_products:
+            yield Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES)
+            continue
+        # An unknown CamelCase name is a product (AliceMind, CyberDog) more often than a company: the
+        # companies are in the list.
+        kind = EntityKind.PRODUCT
+        yield Candidate(start, end, kind, f"{kind}:{slug(name)}", name, Source.RULES)
+
+
+def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[str]) -> Iterator[Candidate]:
+    """`Kaixin Li`, `Ben Pang`, `Omar Sanseviero`: two capitalised words, the first a known given name
+    (English given names from CC-CEDICT) or pinyin before a romanised Chinese surname."""
+    for m in _TWO_WORDS.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
+            name = m.group()
+            yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{slug(name)}", name, Source.RULES)
+
+
+_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-. ])([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z0-9]| [A-Z])")
+_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
+             r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
+_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+
+
+def _is_mixed_case(word: str) -> bool:
+    return any(c.islower() for c in word) and any(c.isupper() for c in word)
+
+
+def _looks_like_name(word: str) -> bool:
+    """CamelCase (OpenAI, DeepMind, GitHub), or a versioned name (Qwen3-Max, GPT-5, DeepSeek-V2); a plain
+    capitalised word (Token, Scaling), an acronym (RLVR) or a code (EK362) is not."""
+    letters = "".join(c for c in word if c.isalpha())
+    if len(letters) < 2:
+        return False
+    if re.fullmatch(r"To[A-Z]", word):
+        return False  # ToB, ToC: business jargon
+    camel = word[0].isupper() and any(c.isupper() for c in word[1:] if c.isalpha()) and any(
+        c.islower() for c in word)
+    versioned = ("-" in word and any(c.isdigit() for c in word.split("-", 1)[1])) or (
+        _is_mixed_case(word) and any(c.isdigit() for c in word))
+    return camel or versioned
+
+
+# A surname, a masking mark, a character: 叶×林 (names partly masked in court and accident reports).
+_MASKED = re.compile(r"([\u4e00-\u9fff])[×Ｘ＊*○]([\u4e00-\u9fff])")
+# One-character country abbreviations + 方 (中方, 美方): a government's side, an organisation.
+_SIDE = re.compile(r"(?<![\u4e00-\u9fff])[中美日韩俄英法德欧印澳加朝台港澳越菲泰][方](?![面式法向])")
+
+
+def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
+    for m in _MASKED.finditer(text):
+        if m.group(1) in surnames:
+            yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{m.group()}", None, Source.RULES)
+
+
+def sides(text: str) -> Iterator[Candidate]:
+    for m in _SIDE.finditer(text):
+        yield Candidate(m.start(), m.end(), EntityKind.ORG, f"org:{m.group()}", None, Source.RULES)
+
+
+def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """`马克·扎克伯格`: parts joined by `·`, each part kept to characters used in transliterated names (so
+    `马克·扎克伯格也在` ends at 格)."""
+    for m in _FOREIGN.finditer(text):
+        start, end = m.start(), m.end()
+        if transliteration:
+            while start < end and text[start] not in transliteration:
+                start += 1
+            while end > start and text[end - 1] not in transliteration:
+                end -= 1
+            while start > m.start() and text[start - 1] in transliteration:
+                start -= 1
+            last_dot = max(text.rfind(d, start, end) for d in "·•‧・")
+            stop = last_dot + 1
+            while stop < end and text[stop] in transliteration:
+                stop += 1
+            end = stop
+        name = text[start:end]
+        if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
+            continue
+        if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
+            continue
+        yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
+def _name_at(tokens: Sequence[Token], k: int, surnames: frozenset[str], common: frozenset[str]) -> int | None:
+    """The end of a Chinese personal name starting at token k (surname first, two or three characters
+    over one or two tokens), or None."""
+    word, _start, end = tokens[k]
+    if not _is_han(word):
+        return None
+    if 2 <= len(word) <= 3 and _has_surname(word, surnames) and word not in common:
+        return end
+    if len(word) == 1 and word in surnames and k + 1 < len(tokens):
+        nxt, _, nend = tokens[k + 1]
+        if _is_han(nxt) and 1 <= len(nxt) <= 2:
+            return nend
+    if len(word) == 2 and word in surnames and k + 1 < len(tokens):  # compound surname: 欧阳 + 娜娜
+        nxt, _, nend = tokens[k + 1]
+        if _is_han(nxt) and 1 <= len(nxt) <= 2:
+            return nend
+    return None
+
+
+def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str], common: frozenset[str],
+                    plausible: Callable[[str], bool] = lambda name: True,
+                    known: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Names after a title (`CEO 林俊旸`, `记者 王超`) or before a speech verb (`周浩表示`); the context
+    lowers the bar, the name must still be plausible (`都有表示` is not a name)."""
+    # Only words next to a cue are looked at: cues are rare, words are many.
+    cue_ends = {m.end() for m in _TITLE_ANYWHERE.finditer(text)}
+    cue_starts = {m.start() for m in _SPEECH_ANYWHERE.finditer(text)}
+    if not cue_ends and not cue_starts:
+        return
+    near = set()
+    for k, (_word, start, end) in enumerate(tokens):
+        if start in cue_ends or start - 1 in cue_ends:
+            near.add(k)
+        if end in cue_starts:
+            near.update((k, k - 1))
+    for k in sorted(near):
+        if k < 0:
+            continue
+        start = tokens[k][1]
+        before = text[max(0, start - 8):start]
+        name_end = _name_at(tokens, k, surnames, common)
+        if name_end is None:
+            continue
+        name = text[start:name_end]
+        titled = bool(_TITLE_BEFORE.search(before))
+        spoken = bool(_SPEECH_AFTER.match(text, name_end)) and bool(_LEFT_EDGE.search(before))
+        if (titled or spoken) and name not in known and plausible(name):
+            yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
+# A place followed by a facility is one place (迪拜国际机场, 元朗公路).
+_FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
+                              r"公路|"
+                              r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
+
+
+# After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
+# 内地房地产 are descriptions.
+_PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|大学|学院|银行|医院|法院|检察院|电视台|日报|交易所|"
+                               r"委员会|研究院|航空|部|局|厅|署|委|办)")
+
+
+def place_org_suffix_after(text: str, end: int) -> int | None:
+    m = _PLACE_ORG_SUFFIX.match(text[end:end + 8])
+    return end + m.end() if m else None
+
+
+def org_suffix_after(text: str, end: int) -> int | None:
+    """Where an organisation suffix right after `end` ends (`阿里巴巴` + `集团`), or None. A Latin name may
+    stand a space apart from its suffix (`Qwen 团队`)."""
+    gap = 1 if end < len(text) and text[end] == " " and end > 0 and text[end - 1].isascii() else 0
+    rest = text[end + gap:end + gap + 8]
+    m = _ORG_SUFFIX_AT.match(rest) or _SHORT_ORG_SUFFIX.match(rest)
+    return end + gap + m.end() if m else None
+
+
+def facility_after(text: str, end: int) -> int | None:
+    m = _FACILITY_SUFFIX.match(text[end:end + 8])
+    return end + m.end() if m else None
+
+
+def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
+                  known: frozenset[str], places: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
+    (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
+    for k, (word, start, end) in enumerate(tokens):
+        m = _ORG_SUFFIX_AT.match(word) if _is_han(word) else None
+        if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
+            continue
+        for back in (1, 2):
+            if k - back < 0:
+                break
+            body = tokens[k - back:k]
+            if not all(_is_han(w) for w, _, _ in body):
+                break
+            name_start = body[0][1]
+            body_text = text[name_start:start]
+            if not 2 <= len(body_text) <= 8:
+                continue
+            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or all(
+                    w in common and w not in known for w, _, _ in body):
+                continue
+            if body_text in places and not _PLACE_ORG_SUFFIX.match(text[start:end]):
+                continue  # 内地房地产, 中国公司: a place and a trade describe, they do not name
+            if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
+                continue
+            name = text[name_start:end]
+            yield Candidate(name_start, end, EntityKind.ORG, f"org:{name}", None, Source.RULES)
+            break
+
+
+_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+
+
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _is_han(word: str) -> bool:
+    return _HAN_WORD.fullmatch(word) is not None
+
+
+def _has_surname(word: str, surnames: frozenset[str]) -> bool:
+    return word[0] in surnames or (len(word) >= 3 and word[:2] in surnames)
