@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
+from qwen_reader import __version__
+from qwen_reader.cli_search import register as register_search
 from qwen_reader.core.errors import ReaderError
 from qwen_reader.core.library import Corpus, open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.text.model import Document
-from qwen_reader import __version__
 
 EXIT_NOTHING_OPENED = 2
 BENCH_EXIT_ENV = "QWEN_READER_BENCH_EXIT"
@@ -148,6 +149,9 @@ def install(file: Path | None) -> None:
 
             installed = install_from_index(progress)
     click.echo(f"installed {installed.name} {installed.version} at {installed.path}")
+
+
+register_search(cli)
 
 
 def _document(key: str, no_cache: bool) -> Document:
