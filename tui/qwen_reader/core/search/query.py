@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from qwen_reader.core.search.english import chinese_for
 from qwen_reader.core.search.index import SHIFT, SearchIndex
 from qwen_reader.core.search.normalize import HAN, split_pinyin, to_simplified
-from qwen_reader.core.search.tokenize import bigrams, phrase_tokens, pieces
+from qwen_reader.core.search.tokenize import phrase_tokens, pieces
 
-CAP = 2000
+CAP = 1000
 _HAN_RE = re.compile(f"[{HAN}]")
 
 
@@ -72,8 +72,8 @@ def tiers(query: str) -> list[Tier]:
             # 周 浩 typed with a space still means 周浩 first.
             out.append(Tier(_text_phrase(joined), (Needle(joined),)))
         out.append(Tier(" AND ".join(_text_phrase(p) for p in parts), tuple(Needle(p) for p in parts)))
-        # Then every bigram of the query anywhere in the sentence (not side by side).
-        loose = [t for p in parts for piece, han in pieces(p) for t in (bigrams(piece) if han else [piece])]
+        # Then every word of the query anywhere in the sentence, not side by side (技术团队 finds 团队的技术).
+        loose = [w for p in parts for piece, han in pieces(p) for w in (_words(piece) if han else [piece])]
         if len(loose) > len(parts):
             out.append(Tier(" AND ".join(_text_phrase(t) for t in loose), tuple(Needle(t) for t in loose)))
         return _unique(out)
@@ -92,6 +92,15 @@ def tiers(query: str) -> list[Tier]:
         label = "dictionary: " + ", ".join(options[0] for options in translations)
         out.append(Tier(" AND ".join(per_word), needles, label))
     return _unique(out)
+
+
+def _words(run: str) -> list[str]:
+    """A Han run as words (jieba, as the reader's pinyin uses it)."""
+    if len(run) <= 2:
+        return [run]
+    from qwen_reader.core.text.pinyin import _tokenizer
+
+    return [w for w in _tokenizer().lcut(run) if w.strip()]
 
 
 def _unique(found: list[Tier]) -> list[Tier]:

@@ -27,10 +27,12 @@ EntitySource = Callable[[str, int, int], Iterable[str]]
 
 # Terms used to find candidates (the rarest of the sentence) and rows ranked per lookup.
 PROBE_TERMS = 16
-CANDIDATES = 300
+CANDIDATES = 150
+# Candidates (best by terms) checked for a verbatim quotation and entities.
+QUOTE_CHECKS = 40
 # A term in more than this share of sentences says nothing about what a sentence tells.
 COMMON_SHARE = 0.05
-THRESHOLD = 0.22
+THRESHOLD = 0.2
 CLAUSE_WEIGHT = 0.8
 MIN_CLAUSE_TERMS = 4
 QUOTE_MIN_HAN = 8
@@ -117,23 +119,32 @@ class RelatedFinder:
         candidates = self.index.rows(r for r in found if (r >> SHIFT) != source.key)
         entities_a = self._entities(doc_id, source)
         weight_a = math.sqrt(sum(idf_a.values()))
-        scored: list[Related] = []
-        b_terms = {rowid: set(columns(row.text).text.split()) for rowid, row in candidates.items()
-                   if searchable(row.kind)}
-        idf_all = self._idf({t for terms in b_terms.values() for t in terms})
+        # Terms of a candidate that the source lacks are weighed at the source's mean IDF: looking each one
+        # up would cost more than the whole ranking, and only their number matters for the normalisation.
+        mean_idf = sum(idf_a.values()) / len(idf_a)
         clauses_a = _clauses(source.text)
-        for rowid, terms_b in b_terms.items():
-            row = candidates[rowid]
+        rough: list[tuple[float, int, set[str]]] = []
+        for rowid, row in candidates.items():
+            if not searchable(row.kind):
+                continue
+            terms_b = set(columns(row.text).text.split())
             shared = terms_a & terms_b
             if not shared:
                 continue
-            cosine = sum(idf_a[t] for t in shared) / (weight_a * math.sqrt(sum(idf_all[t] for t in terms_b)))
-            # A long sentence tells several things: the best pair of clauses counts too (002's "2019年加入阿里
-            # 达摩院" inside a sentence of six facts), a little below a whole-sentence match.
-            local = _best_clauses(clauses_a, _clauses(row.text), idf_all, shared)
+            weight_b = math.sqrt(sum(idf_a[t] for t in shared) + mean_idf * len(terms_b - shared))
+            cosine = sum(idf_a[t] for t in shared) / (weight_a * weight_b)
+            # A long sentence tells several things: the best pair of clauses counts too (a date and a place
+            # inside a sentence of six facts), a little below a whole-sentence match.
+            local = _best_clauses(clauses_a, _clauses(row.text), idf_a, mean_idf, shared)
+            rough.append((max(cosine, CLAUSE_WEIGHT * local), rowid, shared))
+        rough.sort(key=lambda item: -item[0])
+        scored: list[Related] = []
+        for base, rowid, shared in rough[:QUOTE_CHECKS]:
+            row = candidates[rowid]
             reasons: list[Reason] = []
-            score = max(cosine, CLAUSE_WEIGHT * local)
-            quote = self._quotation(source.text, row.text)
+            score = base
+            # Verbatim quotations are looked for only among the best candidates (the check is quadratic).
+            quote = self._quotation(source.text, row.text) if base + QUOTE_BONUS >= self.threshold else ""
             if quote:
                 score += QUOTE_BONUS
                 reasons.append(Reason("quotation", (quote,)))
@@ -204,18 +215,19 @@ def _clauses(text: str) -> list[set[str]]:
     return out
 
 
-def _best_clauses(a: list[set[str]], b: list[set[str]], idf: dict[str, float], shared: set[str]) -> float:
+def _best_clauses(a: list[set[str]], b: list[set[str]], idf: dict[str, float], mean_idf: float,
+                  shared: set[str]) -> float:
     """The highest cosine between a clause of A and a clause of B sharing MIN_CLAUSE_TERMS content terms."""
     best = 0.0
     for ca in a:
         if len(ca & shared) < MIN_CLAUSE_TERMS:
             continue
-        wa = math.sqrt(sum(idf.get(t, 0.0) for t in ca))
+        wa = math.sqrt(sum(idf.get(t, mean_idf) for t in ca))
         for cb in b:
             common = ca & cb
             if len(common) >= MIN_CLAUSE_TERMS:
-                wb = math.sqrt(sum(idf.get(t, 0.0) for t in cb))
-                best = max(best, sum(idf.get(t, 0.0) for t in common) / (wa * wb or 1.0))
+                wb = math.sqrt(sum(idf.get(t, mean_idf) for t in cb))
+                best = max(best, sum(idf.get(t, mean_idf) for t in common) / (wa * wb or 1.0))
     return best
 
 
