@@ -53,6 +53,22 @@ def installed_model(argos_package: Path, _isolated_home: Path):  # type: ignore[
     return install_from_file(argos_package)
 
 
+async def wait_for(pilot, condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until `condition()` holds (instead of sleeping a guessed time)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        await pilot.pause()
+        try:
+            if condition():
+                return
+        except Exception:  # the screen may still be changing under the condition
+            pass
+        await pilot.pause(0.02)
+    raise AssertionError("condition not met in time")
+
+
 async def settle(pilot, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
     """Wait until the reading screen has started translating, every worker has finished, and the layout is
     whole: what a reader sees a moment after opening, without racing the background work."""
@@ -75,3 +91,31 @@ async def settle(pilot, timeout: float = 60.0) -> None:  # type: ignore[no-untyp
             await pilot.pause()
             return
     raise AssertionError("the reading screen did not settle")
+
+
+# -- no silent skips ---------------------------------------------------------------------------------------
+# A skip is allowed only when its reason starts with "on purpose:"; under CI (CI=true) any other skip fails
+# the run, and every skip is listed either way.
+_SKIPS: list[tuple[str, str]] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        _SKIPS.append((report.nodeid, reason.removeprefix("Skipped: ")))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    import os
+
+    unexpected = [(n, r) for n, r in _SKIPS if not r.startswith("on purpose:")]
+    if unexpected and os.environ.get("CI") == "true" and exitstatus == 0:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if _SKIPS:
+        terminalreporter.section("skips")
+        for nodeid, reason in _SKIPS:
+            mark = "allowed" if reason.startswith("on purpose:") else "NOT ALLOWED under CI"
+            terminalreporter.write_line(f"{mark}: {nodeid}: {reason}")

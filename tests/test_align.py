@@ -40,8 +40,7 @@ def test_counterpart_sentences_start_on_the_same_line() -> None:
                for p, par in enumerate(doc.paragraphs) for s in range(len(par.sentence_ends))}
     specs = [ColumnSpec("chinese"), ColumnSpec("chinese", "t2s"), ColumnSpec("english")]
     layout = ReadingLayout(doc, specs, [40, 40, 30], english=lambda p, s: english.get((p, s)))
-    layout.extend(len(doc.paragraphs))
-    for block in layout.blocks:
+    for block in (layout.block(p) for p in range(len(doc.paragraphs))):
         paragraph = doc.paragraphs[block.paragraph]
         original = [s.text for s in paragraph.sentences]
         expected = (original, [convert(s, "t2s") for s in original],

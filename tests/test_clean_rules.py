@@ -5,7 +5,6 @@ from hypothesis import strategies as st
 
 from qwen_reader.core.text.blocks import render_markdown, visible_chars
 from qwen_reader.core.text.clean import RULES, clean
-from qwen_reader.core.text.model import Kind
 from qwen_reader.core.text.segment import split_sentences
 
 
@@ -129,8 +128,3 @@ def test_segmentation_loses_no_text(paragraph: str) -> None:
     assert "".join(s.text for s in sentences) == paragraph
     assert all(paragraph[s.start:s.end] == s.text for s in sentences)
     assert all(s.text for s in sentences)
-
-
-def test_kinds_used_are_known() -> None:
-    assert {k.value for k in Kind} >= {"heading", "body", "list_item", "quote", "caption", "byline",
-                                       "boilerplate", "separator"}

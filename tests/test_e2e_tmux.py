@@ -2,40 +2,46 @@
 
 from __future__ import annotations
 
+import re
 import shlex
-import shutil
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
 
-import pytest
-
 from qwen_reader.core.store.paths import HOME_ENV
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("qwen-reader") is None,
-                                reason="needs tmux and the installed qwen-reader script")
+REPO_SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-
-# The installed script, by absolute path: a tmux server started elsewhere may have another PATH.
-READER = shlex.quote(shutil.which("qwen-reader") or "qwen-reader")
+# The script installed beside this interpreter, by absolute path: a tmux server started elsewhere may have
+# another PATH, and a venv's bin/ need not be on PATH at all. No skip: tmux is part of the test machine.
+READER = shlex.quote(str(Path(sys.executable).parent / "qwen-reader"))
 
 
 class Terminal:
-    def __init__(self, home: Path, width: int, height: int) -> None:
+    def __init__(self, home: Path, width: int, height: int, args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None) -> None:
         self.name = f"qr-{uuid.uuid4().hex[:8]}"
         self.done = home / "exit-code"
         # The command gets its environment explicitly: a tmux server that is already running would
         # otherwise hand the session its own environment, not ours.
         # COLUMNS/LINES (set by test runners) would override the pane size Textual reads.
-        command = (f"env -u COLUMNS -u LINES {HOME_ENV}={shlex.quote(str(home))} TERM=xterm-256color {READER}; "
-                   f"echo $? > {self.done}")
+        extra_env = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        command = (f"env -u COLUMNS -u LINES -u NO_COLOR {HOME_ENV}={shlex.quote(str(home))} TERM=xterm-256color "
+                   f"{extra_env} {READER} {' '.join(shlex.quote(a) for a in args)}; echo $? > {self.done}")
         subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
                         command], check=True)
 
-    def screen(self) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True,
-                              check=True).stdout
+    def screen(self, *, escapes: bool = False) -> str:
+        args = ["tmux", "capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name]
+        return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+    def exited(self, timeout: float = 15) -> str | None:
+        deadline = time.monotonic() + timeout
+        while not self.done.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return self.done.read_text().strip() if self.done.exists() else None
 
     def keys(self, *keys: str) -> None:
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
@@ -69,10 +75,7 @@ def test_read_a_seed_in_a_real_terminal(tmp_path: Path) -> None:
         term.keys("j", "j")
         term.wait_for("sentence 3/")
         term.keys("q")
-        deadline = time.monotonic() + 15
-        while not term.done.exists() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert term.done.read_text().strip() == "0"
+        assert term.exited() == "0"
     finally:
         term.close()
 
@@ -86,5 +89,34 @@ def test_narrow_terminal_shows_one_chinese_column(tmp_path: Path) -> None:
         assert "简体 simplified (as written)" in screen and "繁體" not in screen.split("\n")[1]
         for line in screen.splitlines()[2:-3]:
             assert line.count("│") <= 1
+    finally:
+        term.close()
+
+
+def test_three_columns_from_150_terminal_columns(tmp_path: Path) -> None:
+    # The README promises the other script in its own column at 150 columns and wider.
+    for width, columns in ((149, 2), (150, 3)):
+        term = Terminal(tmp_path / str(width), width, 40, args=(str(REPO_SEEDS / "002_6c259c40b0f607d2.txt"),))
+        try:
+            screen = term.wait_for("English — gloss")
+            body = [line for line in screen.splitlines()[2:-3] if line.strip()]
+            assert max(line.count("│") for line in body) == columns - 1, (width, screen)
+        finally:
+            term.close()
+
+
+def test_no_color_gives_a_colourless_screen(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, 120, 30, args=(str(REPO_SEEDS / "003_8bdecda8eb2986dd.txt"),), env={"NO_COLOR": "1"})
+    try:
+        term.wait_for("English — gloss")
+        term.keys("j")
+        term.wait_for("sentence 2/")
+        raw = term.screen(escapes=True)
+        params = [code for sgr in re.findall(r"\x1b\[([0-9;]*)m", raw) for code in sgr.split(";") if code]
+        # 30-37/40-47/90-97/100-107 name colours, 38/48 start 256-colour or RGB ones; 39/49 are defaults.
+        colours = [c for c in params if c in ("38", "48") or (c.isdigit() and int(c) in
+                   [*range(30, 38), *range(40, 48), *range(90, 98), *range(100, 108)])]
+        assert colours == [], sorted(set(colours))
+        assert "7" in params  # the cursor still shows, reversed
     finally:
         term.close()

@@ -117,10 +117,19 @@ def test_huge_file_loads(tmp_path: Path) -> None:
     assert doc.sentence_count == 3000 * 41
 
 
-def test_load_error_reason_is_one_line(tmp_path: Path) -> None:
-    with pytest.raises(LoadError, match="empty file"):
-        (tmp_path / "e.txt").write_bytes(b"")
-        load_text(tmp_path / "e.txt")
+def test_load_error_reasons_are_one_short_line(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (tmp_path / "folder.txt").mkdir()
+    reasons = {}
+    for name in ("empty.txt", "blank.txt", "binary.txt", "folder.txt", "missing.txt"):
+        with pytest.raises(LoadError) as caught:
+            load_text(tmp_path / name)
+        reasons[name] = str(caught.value)
+    for name, reason in reasons.items():
+        assert reason and "\n" not in reason and len(reason) < 100, (name, reason)
+    assert len(set(reasons.values())) == len(reasons), reasons  # each problem says what it is
 
 
 def test_sources_are_never_written(tmp_path: Path) -> None:

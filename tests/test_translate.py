@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, seed
+from conftest import seed
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.translate import engines
 from qwen_reader.core.translate.cache import TranslationCache
@@ -238,7 +238,3 @@ def test_boilerplate_is_never_translated() -> None:
     rows = translatable(doc)
     assert all(paragraphs[p].kind.value != "boilerplate" for p, _, _ in rows)
     assert len({p for p, _, _ in rows}) == sum(1 for p in paragraphs if p.kind.value != "boilerplate")
-
-
-def test_fixture_builder_lives_in_tests_only() -> None:
-    assert not list((REPO / "tui").rglob("*.argosmodel"))

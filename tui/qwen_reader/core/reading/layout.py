@@ -1,5 +1,5 @@
 """The reading screen's layout: every paragraph laid out in every column, sentence-aligned, computed
-lazily from the top so that a huge document opens at once (only what is needed is laid out).
+lazily where it is needed, so that a document of any size opens, and jumps anywhere, at once.
 
 Pure text: lines hold strings and offsets; the UI turns them into styled strips.
 """
@@ -7,10 +7,12 @@ Pure text: lines hold strings and offsets; the UI turns them into styled strips.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from qwen_reader.core.reading.heights import Heights
 from qwen_reader.core.reading.interlinear import render_rows, wrap_pieces
 from qwen_reader.core.reading.wrap import wrap_offsets
 from qwen_reader.core.text.model import Document, Kind, Paragraph
@@ -42,8 +44,10 @@ BLANK = Line("", -1, 0, "blank")
 
 @dataclass
 class ParagraphLayout:
+    """One paragraph laid out in every column: the same number of lines in each, a sentence's rows
+    starting on the same line in every column."""
+
     paragraph: int
-    top: int
     columns: list[list[Line]]
     sentence_tops: list[int]
     # Per column, per sentence: offsets the conversion changed (empty for unconverted columns).
@@ -55,11 +59,27 @@ class ParagraphLayout:
 
 
 EnglishSource = Callable[[int, int], "str | None"]
+# (text, OpenCC config, paragraph, sentence) -> converted text; lets names be kept as written.
+Converter = Callable[[str, str, int, int], str]
+# Paragraphs kept laid out; the rest keep only their height (a 50 MB document must not hold every line).
+_KEPT_BLOCKS = 4000
+
+
+def _plain_convert(text: str, config: str, paragraph: int, sentence: int) -> str:
+    return convert(text, config)
 
 
 class ReadingLayout:
+    """Every paragraph of a document in every column, laid out on demand.
+
+    Paragraphs not yet laid out count with an estimated height, so any line of a document of any size
+    can be reached without laying out what lies before it; a paragraph's height becomes exact the first
+    time it is laid out (on screen, or in the background). Tops are prefix sums kept in a Fenwick tree.
+    """
+
     def __init__(self, document: Document, specs: list[ColumnSpec], widths: list[int],
-                 english: EnglishSource | None = None, *, english_role: str = "text") -> None:
+                 english: EnglishSource | None = None, *, english_role: str = "text",
+                 converter: Converter | None = None) -> None:
         self.document = document
         self.paragraphs: tuple[Paragraph, ...] = document.paragraphs
         self.specs = specs
@@ -67,77 +87,151 @@ class ReadingLayout:
         self.english = english or (lambda p, s: None)
         # "text" for a translation, "gloss" for the dictionary gloss (styled and labelled differently).
         self.english_role = english_role
-        self.blocks: list[ParagraphLayout] = []
-        self._tops: list[int] = []
-        self.total_lines = 0
+        self.converter = converter or _plain_convert
+        self._blocks: OrderedDict[int, ParagraphLayout] = OrderedDict()
+        self._exact = bytearray(len(self.paragraphs))
+        self._exact_count = 0
+        self._next_unlaid = 0
+        self.heights = Heights([self._estimate(i) for i in range(len(self.paragraphs))])
+        # How many paragraphs were laid out (tests and benchmarks hold this to a budget).
+        self.layout_calls = 0
+
+    # -- size ----------------------------------------------------------------------------------------
+
+    @property
+    def total_lines(self) -> int:
+        return self.heights.total
 
     @property
     def complete(self) -> bool:
-        return len(self.blocks) == len(self.paragraphs)
+        """Every paragraph's height is exact (the scrollbar tells the truth)."""
+        return self._exact_count == len(self.paragraphs)
+
+    @property
+    def exact_count(self) -> int:
+        return self._exact_count
+
+    def _estimate(self, index: int) -> int:
+        """Lines a paragraph will take, from its sentence lengths alone (no conversion, no wrapping)."""
+        paragraph = self.paragraphs[index]
+        ends = paragraph.sentence_ends
+        if not ends:
+            return 2
+        lines = 0
+        start = 0
+        for s, end in enumerate(ends):
+            length = end - start
+            start = end
+            rows = 1
+            for spec, width in zip(self.specs, self.widths, strict=True):
+                if spec.kind == "english":
+                    english = self.english(index, s)
+                    need = -(-len(english) // max(width, 1)) if english else 1
+                else:
+                    need = -(-2 * length // max(width - 2, 1))
+                    if spec.pinyin:
+                        need = 2 * -(-3 * length // max(width - 2, 1))
+                rows = max(rows, need)
+            lines += rows
+        return lines + 1
+
+    # -- laying out ------------------------------------------------------------------------------------
+
+    def block(self, index: int) -> ParagraphLayout:
+        """Paragraph `index` laid out (now, if it was not); its height becomes exact."""
+        block = self._blocks.get(index)
+        if block is not None:
+            self._blocks.move_to_end(index)
+            return block
+        block = self._layout(index)
+        self.layout_calls += 1
+        self._blocks[index] = block
+        if len(self._blocks) > _KEPT_BLOCKS:
+            self._blocks.popitem(last=False)
+        self.heights.set(index, block.height)
+        if not self._exact[index]:
+            self._exact[index] = 1
+            self._exact_count += 1
+        return block
+
+    def top(self, index: int) -> int:
+        return self.heights.top(index)
+
+    def invalidate(self, paragraphs: Iterable[int]) -> None:
+        """These paragraphs changed (their English arrived): they are laid out again when next needed.
+        Their heights stand until then, so nothing else moves."""
+        for p in set(paragraphs):
+            if self._blocks.pop(p, None) is not None or self._exact[p]:
+                if self._exact[p]:
+                    self._exact[p] = 0
+                    self._exact_count -= 1
+                self._next_unlaid = min(self._next_unlaid, p)
+
+    def settle(self, first_line: int, last_line: int) -> bool:
+        """Lay out every paragraph that shows any of the lines [first_line, last_line], until the heights
+        there are exact. Returns True when some height changed (lines below moved)."""
+        moved = False
+        for _ in range(64):  # each round lays out at least one more paragraph; a screen holds few
+            changed = False
+            p = self.heights.find(first_line)
+            while 0 <= p < len(self.paragraphs) and self.heights.top(p) <= last_line:
+                if p not in self._blocks:
+                    before = self.heights[p]
+                    changed |= self.block(p).height != before
+                p += 1
+            moved |= changed
+            if not changed:
+                break
+        return moved
 
     def extend(self, count: int = 50) -> bool:
-        """Lay out up to `count` more paragraphs; False when nothing was left to do."""
-        if self.complete:
-            return False
-        for _ in range(count):
-            if self.complete:
-                break
-            index = len(self.blocks)
-            block = self._layout(index, self.total_lines)
-            self.blocks.append(block)
-            self._tops.append(block.top)
-            self.total_lines += block.height
-        return True
+        """Background work: make `count` more heights exact. False when nothing was left to do."""
+        done = 0
+        while done < count and self._next_unlaid < len(self.paragraphs):
+            p = self._next_unlaid
+            self._next_unlaid += 1
+            if not self._exact[p]:
+                self.block(p)
+                done += 1
+        return done > 0 or not self.complete
 
-    def invalidate_from(self, paragraph: int) -> None:
-        """Forget the layout from `paragraph` on (its English arrived); it is laid out again on demand."""
-        if paragraph >= len(self.blocks):
-            return
-        del self.blocks[paragraph:]
-        del self._tops[paragraph:]
-        last = self.blocks[-1] if self.blocks else None
-        self.total_lines = last.top + last.height if last else 0
-
-    def ensure_paragraph(self, paragraph: int) -> None:
-        if len(self.blocks) <= paragraph:
-            self.extend(paragraph + 1 - len(self.blocks))
-
-    def ensure_line(self, line: int) -> None:
-        # Small steps: painting the first screen should lay out little more than the screen.
-        while self.total_lines <= line and not self.complete:
-            self.extend(8)
+    # -- lookups -----------------------------------------------------------------------------------------
 
     def block_at(self, line: int) -> tuple[ParagraphLayout, int] | None:
-        self.ensure_line(line)
-        if not self.blocks or line >= self.total_lines or line < 0:
+        """The paragraph showing `line` and the line's offset in it (lays that paragraph out)."""
+        if not self.paragraphs or line < 0 or line >= self.total_lines:
             return None
-        k = bisect.bisect_right(self._tops, line) - 1
-        block = self.blocks[k]
-        return block, line - block.top
+        p = self.heights.find(line)
+        block = self.block(p)
+        offset = line - self.heights.top(p)
+        if offset >= block.height:  # its exact height is shorter than the estimate was
+            return None
+        return block, offset
 
     def sentence_span(self, paragraph: int, sentence: int) -> tuple[int, int]:
         """Absolute first line and height of a sentence's rows (the same in every column)."""
-        self.ensure_paragraph(paragraph)
-        block = self.blocks[paragraph]
+        block = self.block(paragraph)
         tops = block.sentence_tops
         start = tops[sentence]
         end = tops[sentence + 1] if sentence + 1 < len(tops) else _content_end(block)
-        return block.top + start, end - start
+        return self.heights.top(paragraph) + start, end - start
 
     def sentence_at_line(self, line: int) -> tuple[int, int] | None:
         """The sentence whose rows hold `line` (or the next one after a gap)."""
-        found = self.block_at(max(0, min(line, self.total_lines - 1)))
-        if found is None:
+        if not self.paragraphs:
             return None
-        block, offset = found
+        line = max(0, min(line, self.total_lines - 1))
+        p = self.heights.find(line)
+        block = self.block(p)
         if not block.sentence_tops:
             return None
+        offset = line - self.heights.top(p)
         k = max(0, bisect.bisect_right(block.sentence_tops, offset) - 1)
-        return block.paragraph, k
+        return p, k
 
     # -- one paragraph ----------------------------------------------------------------------------
 
-    def _layout(self, index: int, top: int) -> ParagraphLayout:
+    def _layout(self, index: int) -> ParagraphLayout:
         paragraph = self.paragraphs[index]
         sentences = [s.text for s in paragraph.sentences]
         marker = MARKERS.get(paragraph.kind, "")
@@ -166,13 +260,13 @@ class ReadingLayout:
                 columns[c][0] = columns[c][0]._replace(first=True)
         for c in range(len(self.specs)):
             columns[c].append(BLANK)  # the gap after every paragraph
-        return ParagraphLayout(index, top, columns, sentence_tops, changed)
+        return ParagraphLayout(index, columns, sentence_tops, changed)
 
     def _column_texts(self, spec: ColumnSpec, index: int, sentences: list[str]) -> list[str]:
         if spec.kind == "english":
             return [self.english(index, s) or "" for s in range(len(sentences))]
-        if spec.conversion and self.paragraphs[index].kind is not Kind.BOILERPLATE:
-            return [convert(s, spec.conversion) for s in sentences]
+        if spec.conversion:
+            return [self.converter(text, spec.conversion, index, s) for s, text in enumerate(sentences)]
         return sentences
 
     @staticmethod
@@ -196,17 +290,22 @@ def _content_end(block: ParagraphLayout) -> int:
     return block.height - 1  # the last line of a block is the gap
 
 
-def column_specs(total_width: int, *, english_only: bool, pinyin: bool, primary: str | None,
+# Terminal width (columns) from which the other script gets a column of its own beside the English.
+THREE_COLUMNS_FROM = 150
+
+
+def column_specs(width: int, *, three: bool, english_only: bool, pinyin: bool, primary: str | None,
                  secondary: str | None) -> tuple[list[ColumnSpec], list[int]]:
-    """Which columns fit: three at 150 cells and wider, else the chosen Chinese and the English."""
+    """The columns and their widths in `width` cells: English only; or the chosen Chinese and the English;
+    or, when `three`, the other script between them."""
     if english_only:
         specs = [ColumnSpec("english")]
-    elif total_width >= 150:
+    elif three:
         specs = [ColumnSpec("chinese", primary, pinyin), ColumnSpec("chinese", secondary),
                  ColumnSpec("english")]
     else:
         specs = [ColumnSpec("chinese", primary, pinyin), ColumnSpec("english")]
-    usable = max(len(specs) * 2, total_width - GUTTER * (len(specs) - 1))
+    usable = max(len(specs) * 2, width - GUTTER * (len(specs) - 1))
     base = usable // len(specs)
     widths = [base] * len(specs)
     widths[-1] += usable - base * len(specs)

@@ -29,13 +29,24 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, value: dict[str, Any]) -> None:
-    """Atomic replace, so a crash never leaves half a file; a read-only home only loses the memory."""
-    with contextlib.suppress(OSError):
+    """Atomic replace, so a crash never leaves half a file; a read-only home (or a folder where the file
+    should be) only loses the memory, and never leaves a temporary file behind."""
+    tmp: str | None = None
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            return
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(value, fh, ensure_ascii=False, indent=1)
         os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 class Settings:
@@ -58,6 +69,7 @@ class Positions:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or data_dir() / "positions.json"
         self.values = _read(self.path)
+        self.dirty = False
 
     def get(self, doc_path: str) -> tuple[int, int] | None:
         entry = self.values.get(os.path.abspath(doc_path))
@@ -66,5 +78,14 @@ class Positions:
         return None
 
     def set(self, doc_path: str, paragraph: int, sentence: int) -> None:
-        self.values[os.path.abspath(doc_path)] = [paragraph, sentence]
-        _write(self.path, self.values)
+        """Remember a position in memory; `flush` writes (on leaving, on quit, and on a timer), so moving
+        the cursor never touches the disk."""
+        key = os.path.abspath(doc_path)
+        if self.values.get(key) != [paragraph, sentence]:
+            self.values[key] = [paragraph, sentence]
+            self.dirty = True
+
+    def flush(self) -> None:
+        if self.dirty:
+            _write(self.path, self.values)
+            self.dirty = False

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from qwen_reader.core.store.paths import cache_dir
-from qwen_reader.core.text.model import Document, Kind
+from qwen_reader.core.text.model import Document, Kind, Paragraph, Sentence
 from qwen_reader.core.translate.cache import TranslationCache
 from qwen_reader.core.translate.engines import ArgosEngine, Engine, GlossEngine
 from qwen_reader.core.translate.packages import installed_models
@@ -37,11 +37,22 @@ class Row:
 def translatable(document: Document) -> list[tuple[int, int, str]]:
     """Every sentence that gets English: boilerplate is never translated."""
     return [
-        (p, s, sentence.text)
+        (p, s, _without_damage(paragraph, sentence))
         for p, paragraph in enumerate(document.paragraphs)
         if paragraph.kind is not Kind.BOILERPLATE
         for s, sentence in enumerate(paragraph.sentences)
     ]
+
+
+def _without_damage(paragraph: Paragraph, sentence: Sentence) -> str:
+    """The sentence with text that cleaning flagged as damaged left out: mojibake is never translated
+    or glossed (the Chinese column marks it where it stands)."""
+    text = sentence.text
+    for flag in sorted(paragraph.flags, key=lambda f: f.start, reverse=True):
+        a, b = max(flag.start, sentence.start) - sentence.start, min(flag.end, sentence.end) - sentence.start
+        if a < b:
+            text = text[:a] + " … " + text[b:]
+    return text
 
 
 class TranslationService:

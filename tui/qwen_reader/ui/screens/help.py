@@ -1,4 +1,4 @@
-"""Help: every key of the reader, from the key contract."""
+"""Help: every key that is bound, as the user has mapped it, from the one key table (ui/keys.py)."""
 
 from __future__ import annotations
 
@@ -8,33 +8,32 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: list[tuple[str, str]] = [
-    ("j / k, ↓ / ↑", "next / previous sentence (highlighted in every column)"),
-    ("} / {", "next / previous paragraph"),
-    ("g / G, home / end", "top / bottom of the document"),
-    ("space / b, pgdn / pgup", "page down / up"),
-    ("s / t", "Chinese in simplified / traditional (the other script beside it when wide)"),
-    ("e", "English only / back"),
-    ("p", "pinyin on / off"),
-    ("/ · n / N", "search all documents; next / previous hit (coming)"),
-    ("] / [", "next / previous related passage in other documents (coming)"),
-    ("backspace", "back to where you were before the last jump"),
-    ("o", "document list (enter opens a document)"),
-    ("?", "this help"),
-    ("ctrl+p", "command palette: open a document by title, toggle views, choose a conversion"),
-    ("q", "quit"),
-]
+from qwen_reader.core.reading.cells import cell_len
+from qwen_reader.ui import keys
+
+
+def help_text(keymap: dict[str, str], extra: tuple[keys.Key, ...] = ()) -> str:
+    rows = keys.help_rows(keys.READER_KEYS + extra + keys.APP_KEYS, keymap)
+    width = max(cell_len(k) for _, k, _ in rows) + 3
+    lines = ["qwen-reader — keys"]
+    group = None
+    for section, shown, description in rows:
+        if section != group:
+            lines += ["", section]
+            group = section
+        lines.append(f"  {shown}{' ' * (width - cell_len(shown))}{description}")
+    lines += ["", "Keys are remapped by binding id in keymap.toml in the config folder (see the README).",
+              "escape or ? closes this help"]
+    return "\n".join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="close-help")]
 
     def compose(self) -> ComposeResult:
-        width = max(len(k) for k, _ in KEYS) + 2
-        lines = ["qwen-reader — keys", ""] + [f"{k.ljust(width)}{v}" for k, v in KEYS]
-        lines += ["", "escape or ? closes this help"]
+        extra: tuple[keys.Key, ...] = getattr(self.app, "extra_keys", ())
         with VerticalScroll(id="help"):
-            yield Static("\n".join(lines), markup=False)
+            yield Static(help_text(getattr(self.app, "keymap", {}), extra), markup=False)
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss()

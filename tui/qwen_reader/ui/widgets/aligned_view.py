@@ -1,9 +1,15 @@
-"""The aligned columns: paints only the visible lines of a lazily computed ReadingLayout."""
+"""The aligned columns: owns the document's ReadingLayout and paints only the visible lines of it.
+
+The layout is built here and only here, from this widget's own size, so the width used for wrapping is
+always the width that is painted, whatever path opened the document (list, palette, resize, first paint).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -13,12 +19,37 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from qwen_reader.core.reading.cells import cell_len, char_cells
-from qwen_reader.core.reading.layout import MARKERS, Line, ParagraphLayout, ReadingLayout
-from qwen_reader.core.text.model import Kind
+from qwen_reader.core.reading.conversions import Conversions
+from qwen_reader.core.reading.layout import (
+    MARKERS,
+    THREE_COLUMNS_FROM,
+    ColumnSpec,
+    Line,
+    ParagraphLayout,
+    ReadingLayout,
+    column_specs,
+)
+from qwen_reader.core.text.model import Document, Kind
 
 # Anything that could reach the terminal as a control sequence is shown as a replacement character.
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _STRIP_CACHE = 2000
+# Paragraphs laid out per background tick: small enough to keep keys responsive on a 50 MB document.
+_GROW_PARAGRAPHS = 40
+
+# (paragraph, sentence, column kind) -> [(start, end, component class)] styled spans in that sentence's
+# text; how entity highlights and search hits reach the painter without it knowing about either.
+Decorations = Callable[[int, int, str], list[tuple[int, int, str]]]
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """Everything besides the document and the width that decides the layout."""
+
+    conversions: Conversions
+    english_only: bool = False
+    pinyin: bool = False
+    english_role: str = "text"  # "text" (a translation) or "gloss"
 
 
 class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -41,23 +72,201 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         "aligned-view--marker",
     }
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class Relaid(Message):
+        """The columns were laid out anew (new width, options or document): headers follow."""
+
+        def __init__(self, specs: list[ColumnSpec], widths: list[int]) -> None:
+            super().__init__()
+            self.specs = specs
+            self.widths = widths
+
+    def __init__(self, document: Document, english: Callable[[int, int], str | None], *,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
+        self.document = document
+        self.english = english
+        self.options: ViewOptions | None = None
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
+        self.decorations: Decorations | None = None
+        # While the English is still arriving, background layout waits (it would be redone per batch).
+        self.hold_growth = False
+        self._layout_key: tuple[object, ...] | None = None
         self._strips: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
 
-    # -- state from the screen -----------------------------------------------------------------------
+    # -- layout, owned here --------------------------------------------------------------------------
 
-    class LayoutInvalidated(Message):
-        """Part of the layout was dropped and must be grown again in the background."""
+    def on_mount(self) -> None:
+        self._grower = self.set_interval(0.02, self._grow, pause=True)
+
+    def configure(self, options: ViewOptions) -> None:
+        self.options = options
+        self._relayout()
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def _content_width(self) -> int:
+        # The painted width: the widget less its vertical scrollbar.
+        return self.scrollable_content_region.width
+
+    def _relayout(self) -> None:
+        options = self.options
+        width = self._content_width()
+        if options is None or width < 10:
+            return
+        conv = options.conversions
+        three = self.app.size.width >= THREE_COLUMNS_FROM
+        specs, widths = column_specs(width, three=three, english_only=options.english_only,
+                                     pinyin=options.pinyin, primary=conv.main, secondary=conv.other)
+        key = (tuple(specs), tuple(widths), options.english_role)
+        if key == self._layout_key:
+            return
+        anchor = self._cursor_anchor()
+        self._layout_key = key
+        self.layout_model = ReadingLayout(self.document, specs, widths, english=self.english,
+                                          english_role=options.english_role)
+        self._strips.clear()
+        self._after_change(anchor, center=anchor is None)
+        self.post_message(self.Relaid(specs, widths))
+        if not self.hold_growth:
+            self._grower.resume()
+
+    def english_arrived(self, paragraphs: set[int]) -> None:
+        """New English for these paragraphs: only they are laid out again, and only when next needed."""
+        layout = self.layout_model
+        if layout is None or not paragraphs:
+            return
+        anchor = self._cursor_anchor()
+        layout.invalidate(paragraphs)
+        for key in [k for k in self._strips if k[0] in paragraphs]:
+            del self._strips[key]
+        self._after_change(anchor)
+
+    def set_hold_growth(self, hold: bool) -> None:
+        self.hold_growth = hold
+        if not hold and self.layout_model is not None and not self.layout_model.complete:
+            self._grower.resume()
+
+    def _grow(self) -> None:
+        layout = self.layout_model
+        if layout is None or layout.complete or self.hold_growth:
+            self._grower.pause()
+            return
+        anchor = self._cursor_anchor()
+        layout.extend(_GROW_PARAGRAPHS)
+        self._after_change(anchor)
+
+    def _cursor_anchor(self) -> int | None:
+        """Where the cursor's sentence sits on screen, to keep it there while heights above it change."""
+        layout = self.layout_model
+        if layout is None or self.cursor is None:
+            return None
+        return layout.sentence_span(*self.cursor)[0] - int(self.scroll_offset.y)
+
+    def _after_change(self, anchor: int | None, *, center: bool = False) -> None:
+        """Heights changed: keep the cursor where it was on screen and make the visible lines exact."""
+        layout = self.layout_model
+        if layout is None:
+            return
+        if self.cursor is not None and (anchor is not None or center):
+            self._place_cursor(anchor=anchor, center=center)
+        else:
+            self._settle_visible()
+        self.refresh()
+
+    def _settle_visible(self) -> None:
+        layout = self.layout_model
+        if layout is None:
+            return
+        y = int(self.scroll_offset.y)
+        layout.settle(y, y + self._view_height())
+        self._sync_size()
+
+    def _sync_size(self) -> None:
+        if self.layout_model is not None:
+            self.virtual_size = Size(self._content_width(), self.layout_model.total_lines)
+
+    def _view_height(self) -> int:
+        return self.scrollable_content_region.height or self.size.height
+
+    # -- cursor and scrolling ----------------------------------------------------------------------------
+
+    def set_cursor(self, cursor: tuple[int, int] | None, *, center: bool = False) -> None:
+        old = self.cursor
+        self.cursor = cursor
+        # Only the lines of the old and the new sentence change.
+        for key in list(self._strips):
+            if key[2] or (cursor and key[0] == cursor[0]):
+                del self._strips[key]
+        if cursor is not None and self.layout_model is not None:
+            self._place_cursor(center=center)
+        if old != cursor:
+            self.refresh()
+
+    def _place_cursor(self, *, anchor: int | None = None, center: bool = False) -> None:
+        """Scroll so the cursor's sentence shows (at `anchor` lines from the top, centred, or just
+        inside), laying out what the screen then shows; repeated while heights on screen change."""
+        layout = self.layout_model
+        if layout is None or self.cursor is None:
+            return
+        view = self._view_height()
+        for _ in range(8):
+            top, height = layout.sentence_span(*self.cursor)
+            y = int(self.scroll_offset.y)
+            if anchor is not None and anchor >= 0 and anchor + min(height, view) <= view:
+                target = top - anchor
+            elif center or anchor is not None:  # an anchor now off screen (a smaller window): centre
+                target = top - max(0, (view - height) // 3)
+            elif top < y + 1:
+                target = top - 1
+            elif top + height > y + view - 1:
+                target = top + height - view + 1
+            else:
+                target = y
+            target = max(0, target)
+            moved = layout.settle(target, target + view)
+            self._sync_size()
+            if target != y:
+                self.scroll_to(y=target, animate=False, force=True, immediate=True)
+            if not moved:
+                break
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        # Scrolled by the wheel or the scrollbar: what comes into view is laid out before it is painted.
+        if self.layout_model is not None and self.layout_model.settle(int(new), int(new) + self._view_height()):
+            self._sync_size()
+
+    def page(self, direction: int) -> tuple[int, int] | None:
+        """Scroll a page (as less does) and give the sentence now where the cursor's sentence was."""
+        layout = self.layout_model
+        if layout is None or self.cursor is None:
+            return None
+        view = self._view_height()
+        page = max(1, view - 2)
+        y = int(self.scroll_offset.y)
+        top, _ = layout.sentence_span(*self.cursor)
+        row = min(max(top - y, 0), view - 1)
+        new_y = max(0, min(y + direction * page, layout.total_lines - view))
+        layout.settle(new_y, new_y + view)
+        self._sync_size()
+        self.scroll_to(y=new_y, animate=False, force=True, immediate=True)
+        return layout.sentence_at_line(new_y + row)
+
+    # -- painting --------------------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        # Resolving a component style is costly and painting asks for the same few on every line.
+        # Resolving a component style is costly and painting asks for the same few on every line. Partial
+        # styles carry only what their rule sets, so the cursor's background leaves a changed
+        # character's colour visible.
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(name)
+            style = self.get_component_rich_style(name, partial=True)
+            if name == "aligned-view--cursor" and self.app.no_color:
+                style = Style(reverse=True)  # with no colours, the cursor still shows
+            self._styles[name] = style
         return style
 
     def notify_style_update(self) -> None:
@@ -65,78 +274,17 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         super().notify_style_update()
 
-    def set_layout(self, layout: ReadingLayout) -> None:
-        self.layout_model = layout
+    def invalidate_paint(self) -> None:
+        """Decorations changed (highlighting on or off, new search hits): paint every line again."""
         self._strips.clear()
-        self._sync_size()
         self.refresh()
-
-    def set_cursor(self, cursor: tuple[int, int] | None) -> None:
-        old = self.cursor
-        self.cursor = cursor
-        # Only the lines of the old and the new sentence change.
-        for key in list(self._strips):
-            if key[2] or (cursor and key[0] == cursor[0]):
-                del self._strips[key]
-        if old != cursor:
-            self.refresh()
-
-    def invalidate_from(self, paragraph: int) -> None:
-        """Paragraphs from `paragraph` on changed (their English arrived): lay them out again, keeping the
-        cursor's sentence where it was on screen."""
-        layout = self.layout_model
-        if layout is None or paragraph >= len(layout.blocks):
-            return
-        anchor = None
-        if self.cursor is not None and self.cursor[0] < len(layout.blocks):
-            anchor = layout.sentence_span(*self.cursor)[0] - self.scroll_offset.y
-        layout.invalidate_from(paragraph)
-        self._strips.clear()
-        self.post_message(self.LayoutInvalidated())
-        if anchor is not None and self.cursor is not None:
-            top = layout.sentence_span(*self.cursor)[0]  # lays out again down to the cursor
-            self._sync_size()
-            self.scroll_to(y=max(0, top - anchor), animate=False, force=True)
-        else:
-            self._sync_size()
-        self.refresh()
-
-    def grow(self, paragraphs: int = 100) -> bool:
-        """Lay out more of the document (called in the background until done)."""
-        if self.layout_model is None or not self.layout_model.extend(paragraphs):
-            return False
-        self._sync_size()
-        return True
-
-    def _sync_size(self) -> None:
-        if self.layout_model is not None:
-            self.virtual_size = Size(self.size.width, self.layout_model.total_lines)
-
-    def scroll_to_sentence(self, paragraph: int, sentence: int, *, center: bool = False, animate: bool = False) -> None:
-        if self.layout_model is None:
-            return
-        top, height = self.layout_model.sentence_span(paragraph, sentence)
-        self._sync_size()
-        view = self.scrollable_content_region.height or self.size.height
-        y = self.scroll_offset.y
-        if center:
-            target = top - max(0, (view - height) // 3)
-        elif top < y + 1:
-            target = top - 1
-        elif top + height > y + view - 1:
-            target = top + height - view + 1
-        else:
-            return
-        self.scroll_to(y=max(0, target), animate=animate, force=True)
-
-    # -- painting --------------------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
         layout = self.layout_model
         width = self.scrollable_content_region.width or self.size.width
         if layout is None:
-            return Strip.blank(width)
-        line_no = self.scroll_offset.y + y
+            return Strip.blank(width, self.rich_style)
+        line_no = int(self.scroll_offset.y) + y
         found = layout.block_at(line_no)
         if found is None:
             return Strip.blank(width, self.rich_style)
@@ -160,20 +308,41 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         paragraph = layout.paragraphs[block.paragraph]
         base = self.rich_style + self._kind_style(paragraph.kind)
         cursor = self._style("aligned-view--cursor") if highlighted else Style()
-        gutter = self._style("aligned-view--gutter")
+        gutter = self.rich_style + self._style("aligned-view--gutter")
         segments: list[Segment] = []
         for c, column in enumerate(block.columns):
             if c:
                 segments.append(Segment(" │ ", gutter))
             line = column[offset]
-            width = layout.widths[c]
-            segments.extend(self._column_segments(block, c, line, width, base, paragraph.kind, cursor))
+            segments.extend(self._column_segments(block, c, line, layout.widths[c], base, paragraph.kind,
+                                                  cursor, layout.specs[c]))
         # Every column is padded or cropped to its width: the total is known, and Rich need not measure
         # the wide characters again.
         return Strip(segments, sum(layout.widths) + 3 * (len(layout.widths) - 1))
 
+    def _spans(self, block: ParagraphLayout, c: int, line: Line, spec: ColumnSpec) -> list[tuple[int, int, str]]:
+        """Styled spans of this line's sentence: converted characters, damaged text, decorations."""
+        spans: list[tuple[int, int, str]] = []
+        if spec.kind == "chinese":
+            if block.changed and block.changed[c]:
+                spans += [(i, i + 1, "aligned-view--changed") for i in block.changed[c][line.sentence]]
+            paragraph = self.document_paragraph(block.paragraph)
+            if paragraph.flags and line.sentence < len(paragraph.sentences):
+                sentence = paragraph.sentences[line.sentence]
+                for flag in paragraph.flags:
+                    a, b = max(flag.start, sentence.start), min(flag.end, sentence.end)
+                    if a < b:
+                        spans.append((a - sentence.start, b - sentence.start, "aligned-view--damaged"))
+        if self.decorations is not None:
+            spans += self.decorations(block.paragraph, line.sentence, spec.kind)
+        return spans
+
+    def document_paragraph(self, index: int):  # type: ignore[no-untyped-def]
+        assert self.layout_model is not None
+        return self.layout_model.paragraphs[index]
+
     def _column_segments(self, block: ParagraphLayout, c: int, line: Line, width: int, style: Style,
-                         kind: Kind, cursor: Style) -> list[Segment]:
+                         kind: Kind, cursor: Style, spec: ColumnSpec) -> list[Segment]:
         marker = MARKERS.get(kind, "")
         out: list[Segment] = []
         if marker:
@@ -181,23 +350,32 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             out.append(Segment(text, style + self._style("aligned-view--marker") + cursor))
         if line.role in ("pinyin", "placeholder", "gloss"):
             out.append(Segment(_safe(line.text), style + self._style(f"aligned-view--{line.role}") + cursor))
-        elif line.role == "text" and block.changed and block.changed[c] and line.sentence >= 0:
-            changed = block.changed[c][line.sentence]
-            plain = style + cursor
-            mark = style + self._style("aligned-view--changed") + cursor
-            # One segment per run of changed or unchanged characters.
-            run_start = 0
-            for i in range(1, len(line.text) + 1):
-                if i == len(line.text) or ((line.start + i) in changed) != ((line.start + run_start) in changed):
-                    run_style = mark if (line.start + run_start) in changed else plain
-                    out.append(Segment(_safe(line.text[run_start:i]), run_style))
-                    run_start = i
+        elif line.role == "text" and line.sentence >= 0 and (spans := self._spans(block, c, line, spec)):
+            out.extend(self._styled_runs(line, spans, style, cursor))
         else:
             out.append(Segment(_safe(line.text), style + cursor))
         used = sum(cell_len(s.text) for s in out)
         if used > width:
             return _crop(out, width)
         out.append(Segment(" " * (width - used), style + cursor))
+        return out
+
+    def _styled_runs(self, line: Line, spans: list[tuple[int, int, str]], style: Style,
+                     cursor: Style) -> list[Segment]:
+        """One segment per run of characters with the same styles; the cursor's background on top."""
+        names: list[tuple[str, ...]] = [()] * len(line.text)
+        for start, end, name in spans:
+            for i in range(max(start - line.start, 0), min(end - line.start, len(line.text))):
+                names[i] = (*names[i], name)
+        out: list[Segment] = []
+        run = 0
+        for i in range(1, len(line.text) + 1):
+            if i == len(line.text) or names[i] != names[run]:
+                run_style = style
+                for name in names[run]:
+                    run_style += self._style(name)
+                out.append(Segment(_safe(line.text[run:i]), run_style + cursor))
+                run = i
         return out
 
     def _kind_style(self, kind: Kind) -> Style:
@@ -207,9 +385,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             Kind.QUOTE: "aligned-view--quote",
         }.get(kind)
         return self._style(name) if name else Style()
-
-    def on_resize(self) -> None:
-        self._sync_size()
 
 
 def _safe(text: str) -> str:

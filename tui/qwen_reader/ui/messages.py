@@ -1,0 +1,31 @@
+"""Messages the reading screen receives from its background work (posted from worker threads)."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from qwen_reader.core.translate import stream
+
+
+class TranslationEvent(Message):
+    """An event of the translation stream: engine ready, rows ready, or a note for the user."""
+
+    def __init__(self, event: stream.Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+class TranslationProgress(Message):
+    """How far translation is; a newer one replaces an older one still in the queue."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TranslationProgress)
+
+
+class TranslationFinished(Message):
+    """The stream ended (done, stopped, or failed with a note already sent)."""
