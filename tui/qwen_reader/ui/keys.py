@@ -34,6 +34,12 @@ READER_KEYS: tuple[Key, ...] = (
     Key("traditional", "t", "script('traditional')", "Chinese in traditional", "Views"),
     Key("english-only", "e", "english_only", "English only / back", "Views", "English"),
     Key("pinyin", "p", "pinyin", "pinyin on / off, over each word", "Views", "pinyin"),
+    Key("search", "slash", "search", "search every document (either script, pinyin, English)", "Search", "search"),
+    Key("next-hit", "n", "hit(1)", "next hit of the last search", "Search"),
+    Key("previous-hit", "N", "hit(-1)", "previous hit of the last search", "Search"),
+    Key("next-related", "right_square_bracket", "related(1)", "next related passage in other documents (enter jumps)",
+        "Search", "related"),
+    Key("previous-related", "left_square_bracket", "related(-1)", "previous related passage", "Search"),
 )
 
 APP_KEYS: tuple[Key, ...] = (

@@ -66,6 +66,11 @@ def reverse_table() -> dict[str, list[str]]:
     return table
 
 
+def loaded() -> bool:
+    """Whether the reverse table is in memory (an interactive search need not wait for it)."""
+    return reverse_table.cache_info().currsize > 0
+
+
 def stems(word: str) -> list[str]:
     """The word and plain English inflections stripped (resigned, resigns, resigning -> resign)."""
     word = word.lower()

@@ -58,8 +58,9 @@ def _text_phrase(part: str) -> str:
     return _phrase(phrase_tokens(part), "text")
 
 
-def tiers(query: str) -> list[Tier]:
-    """The tiers of a query, best first; empty when the query has nothing to search for."""
+def tiers(query: str, *, dictionary: bool = True) -> list[Tier]:
+    """The tiers of a query, best first; empty when the query has nothing to search for. Without
+    `dictionary`, English words are matched only against translations (no CC-CEDICT lookup)."""
     simplified = to_simplified(query).strip()
     parts = [p for p in simplified.split() if pieces(p)]
     if not parts:
@@ -85,8 +86,8 @@ def tiers(query: str) -> list[Tier]:
         out.append(Tier(_phrase(syllables, "pinyin"), (Needle(syllables=tuple(syllables)),), "pinyin"))
     out.append(Tier(_phrase(words, "english"), (), "English"))
     # Words of the dictionary whose sense holds every English word (ranked after the direct matches).
-    translations = [chinese_for(w) for w in words]
-    if all(translations):
+    translations = [chinese_for(w) for w in words] if dictionary else []
+    if translations and all(translations):
         per_word = ["(" + " OR ".join(_text_phrase(c) for c in options) + ")" for options in translations]
         needles = tuple(Needle(c) for options in translations for c in options)
         label = "dictionary: " + ", ".join(options[0] for options in translations)
@@ -113,11 +114,11 @@ def _unique(found: list[Tier]) -> list[Tier]:
     return out
 
 
-def search(index: SearchIndex, query: str, *, limit: int = 100) -> list[Hit]:
+def search(index: SearchIndex, query: str, *, limit: int = 100, dictionary: bool = True) -> list[Hit]:
     """Ranked hits over the documents the index was last synced with."""
     seen: set[int] = set()
     ranked: list[tuple[int, float, Tier]] = []
-    found_tiers = tiers(query)
+    found_tiers = tiers(query, dictionary=dictionary)
     for n, tier in enumerate(found_tiers):
         if len(ranked) >= limit:
             break
