@@ -86,8 +86,8 @@ async def settle(pilot, timeout: float = 60.0) -> None:  # type: ignore[no-untyp
             continue
         view = screen.query_one(AlignedView)
         busy = [w for w in app.workers if not w.is_finished]
-        if screen.engine_name != "starting…" and not busy and view.layout_model is not None \
-                and view.layout_model.complete:
+        if screen.engine_name != "starting…" and not busy and not screen.translating \
+                and view.layout_model is not None and view.layout_model.complete:
             await pilot.pause()
             return
     raise AssertionError("the reading screen did not settle")

@@ -120,3 +120,24 @@ def test_no_color_gives_a_colourless_screen(tmp_path: Path) -> None:
         assert "7" in params  # the cursor still shows, reversed
     finally:
         term.close()
+
+
+def test_hostile_titles_show_literally_in_a_real_terminal(tmp_path: Path) -> None:
+    from hostile import HOSTILE_TITLES, as_read, write_hostile_corpus
+
+    write_hostile_corpus(tmp_path / "corpus")
+    term = Terminal(tmp_path / "home", 150, 30, args=(str(tmp_path / "corpus"),))
+    try:
+        screen = term.wait_for("标题[/]不平衡")
+        for title in HOSTILE_TITLES[:6]:  # the markup-like ones must appear character for character
+            assert as_read(title) in screen, (title, screen)
+        term.keys("Down", "Enter")  # the @click=app.screenshot title: opening it writes nothing
+        screen = term.wait_for("点我[/]")
+        assert "[@click=app.screenshot('x.svg','/tmp')]点我[/]" in screen
+        term.keys("o", "Down", "Enter")  # the @click=app.quit title: the app stays up
+        screen = term.wait_for("退出[/]")
+        assert "[@click=app.quit]退出[/]" in screen and term.exited(timeout=1) is None
+        term.keys("q")
+        assert term.exited() == "0"
+    finally:
+        term.close()

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from conftest import settle, wait_for
 from qwen_reader.core.library import open_corpus
+from qwen_reader.core.reading.cells import cell_len
 from qwen_reader.core.text.model import Script
 from qwen_reader.ui.app import ReaderApp
 from qwen_reader.ui.screens.documents import DocumentListScreen
@@ -335,3 +336,94 @@ async def test_opening_a_document_lays_each_paragraph_out_about_once(corpus, ins
         layout = screen.view.layout_model
         assert len(screen.english) > 0 and layout.complete
         assert layout.layout_calls <= 1.2 * len(layout.paragraphs), (layout.layout_calls, len(layout.paragraphs))
+
+
+async def _palette_run(pilot, app: ReaderApp, query: str) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+p", *query)
+    await wait_for(pilot, lambda: app.screen.query("CommandList").first().option_count > 0)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen))
+
+
+async def test_palette_offers_every_toggle_and_conversion(corpus) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.text.script import available_conversions
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_seed(pilot, app, "001")
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.query("CommandList").first().option_count > 0)
+        command_list = app.screen.query("CommandList").first()
+        prompts = {str(command_list.get_option_at_index(i).prompt) for i in range(command_list.option_count)}
+        for wanted in ("Toggle pinyin", "Toggle English only", "Show simplified", "Show traditional"):
+            assert any(p.startswith(wanted) for p in prompts), wanted
+        for name in available_conversions():
+            assert any(f"[{name}]" in p for p in prompts), name
+        assert sum(p.startswith("Open: ") for p in prompts) == 5
+        await pilot.press("escape")
+        await _palette_run(pilot, app, "s2twp")
+        assert screen.view.layout_model.specs[1].conversion == "s2twp"
+        await _palette_run(pilot, app, "toggle pinyin")
+        assert app.settings["pinyin"] is True and screen.view.layout_model.specs[0].pinyin
+        await _palette_run(pilot, app, "english only")
+        assert [s.kind for s in screen.view.layout_model.specs] == ["english"]
+
+
+async def test_wrapping_width_is_the_painted_width_on_every_path(corpus) -> None:  # type: ignore[no-untyped-def]
+    def widths_fit(screen: ReadingScreen) -> None:
+        view = screen.view
+        layout = view.layout_model
+        assert sum(layout.widths) + 3 * (len(layout.widths) - 1) == view.scrollable_content_region.width
+        for p in range(len(layout.paragraphs)):
+            for column, width in zip(layout.block(p).columns, layout.widths, strict=True):
+                assert all(cell_len(line.text.rstrip()) <= width for line in column)
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        widths_fit(await open_seed(pilot, app, "003"))  # first paint
+        await pilot.press("o", "up", "up", "enter")  # from the list (its cursor starts on 003)
+        await wait_for(pilot, lambda: reading_doc(app).startswith("001"))
+        widths_fit(app.screen)
+        await _palette_run(pilot, app, "国产")  # from the palette
+        assert reading_doc(app).startswith("004")
+        widths_fit(app.screen)
+        await pilot.resize_terminal(123, 40)  # a resize
+        await pilot.pause()
+        widths_fit(app.screen)
+
+
+async def test_narrow_status_keeps_what_matters(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _translated_screen(app, pilot, "000")
+        await wait_for(pilot, lambda: not screen.query_one("#translation-progress").display)
+        await pilot.pause()
+        status = str(screen.query_one("#reader-status").render())
+        assert "sentence 1/" in status and "⚑ 1 flag" in status and "qwen-reader model install" in status
+        headers = str(screen.query_one("#column-headers").render())
+        assert "繁體 traditional (as written)" in headers and "gloss, not a translation" in headers
+
+
+async def test_positions_are_written_on_leaving_not_on_every_key(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_seed(pilot, app, "002")
+        path = app.positions.path
+        await pilot.press(*["j"] * 20)
+        assert not path.exists()  # twenty moves, no write
+        await pilot.press("o")
+        assert path.exists()  # leaving the reader saves
+
+
+async def test_damaged_text_is_marked_where_it_stands_and_never_glossed(corpus) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _translated_screen(app, pilot, "000")
+        p, paragraph = next((i, par) for i, par in enumerate(screen.document.paragraphs) if par.flags)
+        flag = paragraph.flags[0]
+        s = next(k for k, sen in enumerate(paragraph.sentences) if sen.start <= flag.start < sen.end)
+        line = next(ln for ln in screen.view.layout_model.block(p).columns[0] if ln.sentence == s)
+        spans = screen.view._spans(screen.view.layout_model.block(p), 0, line, screen.view.layout_model.specs[0])
+        assert any(name == "aligned-view--damaged" for _, _, name in spans)
+        damaged = paragraph.text[flag.start:flag.end]
+        assert damaged.strip("?") and damaged.strip("?") not in screen.english[(p, s)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import settle
+from conftest import settle, wait_for
 from qwen_reader.core.library import open_corpus
 from qwen_reader.ui.app import ReaderApp
 
@@ -49,3 +49,18 @@ def test_english_only(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def test_help(snap_compare) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("003"), press=["question_mark"])
+
+
+@pytest.mark.parametrize("key", ["s", "t"], ids=["simplified", "traditional"])
+def test_script_views(snap_compare, key: str) -> None:  # type: ignore[no-untyped-def]
+    # 003 is written in traditional, 002 in simplified: each shown in both scripts, titles included.
+    assert snap_compare(reader_app(), terminal_size=(160, 45), run_before=opener("003"), press=[key, "j"])
+
+
+def test_command_palette(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await opener("002")(pilot)
+        await pilot.press("ctrl+p", *"conv")
+        await wait_for(pilot, lambda: pilot.app.screen.query("CommandList").first().option_count >= 8)
+
+    assert snap_compare(reader_app(), terminal_size=(120, 40), run_before=run_before)

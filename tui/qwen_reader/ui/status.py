@@ -7,6 +7,7 @@ from typing import NamedTuple
 from qwen_reader.core.reading.cells import cell_len
 
 SEPARATOR = "  ·  "
+COMPACT = " · "
 
 
 class StatusPart(NamedTuple):
@@ -17,6 +18,9 @@ class StatusPart(NamedTuple):
 def fit_status(parts: list[StatusPart], width: int) -> str:
     """The parts in their order, as many as fit in `width` cells, most important kept."""
     kept = list(parts)
-    while len(kept) > 1 and cell_len(SEPARATOR.join(p.text for p in kept)) > width:
+    while True:
+        for separator in (SEPARATOR, COMPACT):
+            line = separator.join(p.text for p in kept)
+            if cell_len(line) <= width or len(kept) == 1:
+                return line
         kept.remove(max(kept, key=lambda p: p.priority))
-    return SEPARATOR.join(p.text for p in kept)

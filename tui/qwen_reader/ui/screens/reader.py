@@ -81,6 +81,9 @@ class ReadingScreen(Screen[None]):
         self.set_interval(_SAVE_EVERY, self.positions.flush)
         searching.reader_mounted(self)
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._status)
+
     def on_screen_suspend(self) -> None:
         self.positions.flush()
 
@@ -147,9 +150,10 @@ class ReadingScreen(Screen[None]):
     def _status(self) -> None:
         layout = self.view.layout_model
         total = len(self.navigator.order)
+        flags = len(self.document.flags)
         parts = [
             StatusPart(f"sentence {self.navigator.index + 1}/{total}" if total else "empty document", 0),
-            StatusPart(f"⚑ {len(self.document.flags)} flag(s)", 1) if self.document.flags else None,
+            StatusPart(f"⚑ {flags} flag{'s' if flags != 1 else ''}", 1) if flags else None,
             StatusPart("no model: qwen-reader model install", 2) if self.gloss else None,
             StatusPart(f"engine: {self.engine_name}", 4),
             StatusPart("pinyin", 3) if self.settings["pinyin"] else None,
@@ -206,8 +210,9 @@ class ReadingScreen(Screen[None]):
 
     def on_translation_finished(self, message: TranslationFinished) -> None:
         self.translating = False
+        self.query_one("#translation-progress", ProgressBar).display = False  # the status line gets its room
         self.view.set_hold_growth(False)
-        self._status()
+        self.call_after_refresh(self._status)
 
     # -- cursor ------------------------------------------------------------------------------------------
 

@@ -264,9 +264,13 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         # character's colour visible.
         style = self._styles.get(name)
         if style is None:
-            style = self.get_component_rich_style(name, partial=True)
-            if name == "aligned-view--cursor" and self.app.no_color:
-                style = Style(reverse=True)  # with no colours, the cursor still shows
+            if name == "aligned-view--cursor":
+                # Only the background, blended over the widget's own: the foreground of what it covers
+                # (converted characters, highlights) stays visible. With no colours, reverse video.
+                full = self.get_component_rich_style(name)
+                style = Style(reverse=True) if self.app.no_color else Style(bgcolor=full.bgcolor)
+            else:
+                style = self.get_component_rich_style(name, partial=True)
             self._styles[name] = style
         return style
 
