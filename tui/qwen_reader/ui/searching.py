@@ -50,7 +50,9 @@ class SearchController:
         if self._started:
             return
         self._started = True
-        self.app.run_worker(self._build, thread=True, exclusive=True, group="search-index", exit_on_error=False)
+        # A daemon thread, not a Textual worker: quitting never waits for indexing (an interrupted
+        # transaction is rolled back; the next start indexes what is missing).
+        threading.Thread(target=self._build, name="search-index", daemon=True).start()
 
     def _build(self) -> None:
         from qwen_reader.core.search.index import SearchIndex
@@ -64,15 +66,6 @@ class SearchController:
             index.sync(self.app.corpus.documents, progress=self._progress,  # type: ignore[attr-defined]
                        cancel=self.cancel)
             self.ready = True
-            self._notify()
-            # Load what queries need once, here, rather than in the first search (pinyin syllables, the
-            # English -> Chinese table: seconds the first time, then cached on disk).
-            from qwen_reader.core.search.english import reverse_table
-            from qwen_reader.core.search.normalize import split_pinyin
-
-            split_pinyin("zhouhao")
-            reverse_table()
-            self._notify()
         except Exception as exc:  # the reader goes on without search, and says why
             self.error = f"search index unavailable: {exc}"
         finally:
@@ -80,9 +73,7 @@ class SearchController:
             self._notify()
 
     def _progress(self, done: int, total: int, path: str) -> None:
-        from textual.worker import get_current_worker
-
-        if get_current_worker().is_cancelled:  # the app is closing: stop after this batch
+        if not self.app.is_running:  # the app is closing: stop after this batch
             self.cancel.set()
         self.progress = (done, total)
         if done == total or done % 25 == 0:
@@ -106,7 +97,9 @@ class SearchController:
         return ""
 
     # -- queries (call from worker threads: they wait for the index to open) ---------------------------
-    def search(self, query: str) -> list[Hit]:
+    def search(self, query: str, *, dictionary: bool | None = None) -> list[Hit]:
+        """Hits for a query; English words reach the dictionary only once its table is loaded (see
+        needs_dictionary), so a first search never waits seconds for it."""
         from qwen_reader.core.search import english
         from qwen_reader.core.search.query import search
 
@@ -114,9 +107,15 @@ class SearchController:
         self._opened.wait(30)
         if self.index is None:
             return []
-        # English through the dictionary once its table is loaded (the index worker loads it after indexing;
-        # listeners search again then), so the first searches never wait seconds for it.
-        return search(self.index, query, limit=200, dictionary=english.loaded())
+        return search(self.index, query, limit=200, dictionary=english.loaded() if dictionary is None else dictionary)
+
+    @staticmethod
+    def needs_dictionary(query: str) -> bool:
+        """A query of Latin words whose English -> Chinese table is not loaded yet (built once, then cached)."""
+        from qwen_reader.core.search import english
+        from qwen_reader.core.search.normalize import HAN_RE
+
+        return not english.loaded() and not HAN_RE.search(query) and any(c.isalpha() for c in query)
 
     def related(self, doc_id: str, sentence: int) -> list[Related]:
         self.start_from_thread()

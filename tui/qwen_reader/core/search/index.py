@@ -18,14 +18,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from qwen_reader.core.search.prepare import MAX_SENTENCES, prepared_batches
 from qwen_reader.core.search.tokenize import Columns, columns
 from qwen_reader.core.store.paths import cache_dir
 from qwen_reader.core.text.model import Document, Kind
 
 # Bump when tokens or the schema change: an index of another version is rebuilt from scratch.
 INDEX_VERSION = "2"
-SHIFT = 20
-MAX_SENTENCES = (1 << SHIFT) - 1
+SHIFT = 20  # row id = document key << SHIFT | sentence index (MAX_SENTENCES fits in SHIFT bits)
 # Documents written per transaction: small enough that a search from the UI thread waits briefly.
 BATCH_DOCS = 64
 
@@ -72,17 +72,6 @@ class SyncReport:
 
 def default_index_path() -> Path:
     return cache_dir() / "search.sqlite3"
-
-
-def sentence_rows(document: Document) -> list[tuple[int, int, str, str]]:
-    """(sentence index in the document, paragraph index, kind, text) in reading order, as the reader counts."""
-    rows: list[tuple[int, int, str, str]] = []
-    n = 0
-    for p, paragraph in enumerate(document.paragraphs):
-        for sentence in paragraph.sentences:
-            rows.append((n, p, paragraph.kind.value, sentence.text))
-            n += 1
-    return rows
 
 
 class SearchIndex:
@@ -178,35 +167,38 @@ class SearchIndex:
             report.removed = len(gone)
         if english is None and todo:
             english = english_for_corpus()
-        for start in range(0, len(todo), BATCH_DOCS):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = todo[start:start + BATCH_DOCS]
-            prepared = [(item, self._prepare(item[0], english or cached_english)) for item in batch]
-            with self.lock:
-                self.db.execute("BEGIN")
-                for (document, path, size, mtime, key), rows in prepared:
-                    if key in old_keys:
-                        self._delete(key)
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    self._insert(key, path, size, mtime, document.title, rows)
-                self.db.execute("COMMIT")
-            for n, ((document, path, _, _, key), _) in enumerate(prepared, start + 1):
-                self.docs[key] = IndexedDoc(key, document.id, path, document.title)
-                if progress is not None:
-                    progress(n, len(todo), path)
+        batches = [todo[start:start + BATCH_DOCS] for start in range(0, len(todo), BATCH_DOCS)]
+        done = 0
+        prepared_iter = prepared_batches([[item[0] for item in batch] for batch in batches])
+        try:
+            for batch, prepared in zip(batches, prepared_iter, strict=False):
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
+                lookup = english or cached_english
+                with self.lock:
+                    self.db.execute("BEGIN")
+                    for (document, path, size, mtime, key), rows in zip(batch, prepared, strict=True):
+                        translations = lookup([text for _, _, _, text, _ in rows])
+                        if key in old_keys:
+                            self._delete(key)
+                            report.updated += 1
+                        else:
+                            report.added += 1
+                        self._insert(key, path, size, mtime, document.title,
+                                     [(*row[:4], en, row[4]) for row, en in zip(rows, translations, strict=True)])
+                    self.db.execute("COMMIT")
+                for document, path, _, _, key in batch:
+                    done += 1
+                    self.docs[key] = IndexedDoc(key, document.id, path, document.title)
+                    if progress is not None:
+                        progress(done, len(todo), path)
+        finally:
+            close = getattr(prepared_iter, "close", None)
+            if close is not None:
+                close()
         self._total = self._chars = None
         return report
-
-    @staticmethod
-    def _prepare(document: Document, english: EnglishSource) -> list[tuple[int, int, str, str, str, Columns]]:
-        rows = sentence_rows(document)[:MAX_SENTENCES]
-        translations = english([text for _, _, _, text in rows])
-        return [(n, p, kind, text, en, columns(text)) for (n, p, kind, text), en in zip(rows, translations,
-                                                                                          strict=True)]
 
     def _insert(self, key: int, path: str, size: int, mtime: int, title: str,
                 rows: list[tuple[int, int, str, str, str, Columns]]) -> None:

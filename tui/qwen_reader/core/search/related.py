@@ -27,6 +27,7 @@ EntitySource = Callable[[str, int, int], Iterable[str]]
 
 # Terms used to find candidates (the rarest of the sentence) and rows ranked per lookup.
 PROBE_TERMS = 16
+PROBE_ROWS = 3000
 CANDIDATES = 150
 # Candidates (best by terms) checked for a verbatim quotation and entities.
 QUOTE_CHECKS = 40
@@ -110,8 +111,15 @@ class RelatedFinder:
         idf_a = self._idf(terms_a)
         common = max(20.0, COMMON_SHARE * self._total)
         # A term only this sentence holds (count 1) finds nothing else; a common one finds everything.
-        probes = sorted((t for t in terms_a if 2 <= self._df.get(t, 0) <= common), key=lambda t: -idf_a[t])
-        probes = probes[:PROBE_TERMS]
+        rare = sorted((t for t in terms_a if 2 <= self._df.get(t, 0) <= common), key=lambda t: -idf_a[t])
+        # The rarest terms, as many as keep the rows to rank bounded (ranking cost grows with the matches).
+        probes: list[str] = []
+        budget = PROBE_ROWS
+        for term in rare[:PROBE_TERMS]:
+            if probes and self._df[term] > budget:
+                break
+            probes.append(term)
+            budget -= self._df[term]
         if not probes:
             return []
         expression = "text : (" + " OR ".join(f'"{t}"' for t in probes) + ")"
@@ -144,7 +152,7 @@ class RelatedFinder:
             reasons: list[Reason] = []
             score = base
             # Verbatim quotations are looked for only among the best candidates (the check is quadratic).
-            quote = self._quotation(source.text, row.text) if base + QUOTE_BONUS >= self.threshold else ""
+            quote = self._quotation(source.text, row.text) if _may_quote(shared) else ""
             if quote:
                 score += QUOTE_BONUS
                 reasons.append(Reason("quotation", (quote,)))
@@ -183,6 +191,14 @@ class RelatedFinder:
 
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”「」\"]+")
+
+
+def _may_quote(shared: set[str]) -> bool:
+    """Whether two sentences share enough to hold a common run of QUOTE_MIN_HAN Han characters (that many
+    characters make QUOTE_MIN_HAN - 1 bigrams) or of a few Latin words: the exact check is quadratic."""
+    han = sum(1 for t in shared if len(t) == 2 and not t.isascii())
+    latin = sum(1 for t in shared if t.isascii() and len(t) >= 2)
+    return han >= QUOTE_MIN_HAN - 1 or latin >= 3
 
 
 def _background() -> dict[str, int]:

@@ -101,11 +101,23 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def _run(self, query: str) -> None:
+        worker = get_current_worker()
         hits = self.search.search(query)
-        if not get_current_worker().is_cancelled:
+        if worker.is_cancelled:
+            return
+        if self.search.needs_dictionary(query):
+            # Show what the index has at once, then load the English dictionary (seconds, once) and again.
+            self.app.call_from_thread(self._show, query, hits, "looking up English words in the dictionary…")
+            from qwen_reader.core.search.english import reverse_table
+
+            reverse_table()
+            if worker.is_cancelled:
+                return
+            hits = self.search.search(query, dictionary=True)
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits)
 
-    def _show(self, query: str, hits: list[Hit]) -> None:
+    def _show(self, query: str, hits: list[Hit], note: str = "") -> None:
         if query != self.query_text:
             return
         self.hits = hits
@@ -115,9 +127,9 @@ class SearchScreen(ModalScreen[tuple[list[Hit], int] | None]):
         results.add_options([Option(hit_content(h, titles.get(h.doc, h.doc)), id=str(n)) for n, h in enumerate(hits)])
         if hits:
             results.highlighted = 0
-            self._status(f"{len(hits)} hit(s) — enter opens, ↓ to the list")
+            self._status(note or f"{len(hits)} hit(s) — enter opens, ↓ to the list")
         else:
-            self._status(f"no matches for {query}")
+            self._status(note or f"no matches for {query}")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.hits and self.query_text:
