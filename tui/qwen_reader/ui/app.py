@@ -13,7 +13,7 @@ from qwen_reader.core.reading.conversions import display_text
 from qwen_reader.core.store.keymap import load_keymap
 from qwen_reader.core.store.state import Positions, Settings
 from qwen_reader.core.text.model import Script
-from qwen_reader.ui import keys, searching
+from qwen_reader.ui import keys
 from qwen_reader.ui.screens.reader import ReadingScreen
 
 
@@ -59,8 +59,6 @@ class ReaderApp(App[None]):
         self.action_documents()
         if self.exit_when_ready:
             self.call_after_refresh(self.first_screen_painted)
-            return
-        self.set_timer(1.0, lambda: searching.controller(self).start())  # search index, in the background
 
     def first_screen_painted(self) -> None:
         """bench/startup.py: report the moment the first screen is up (on stderr, past Textual), then quit
