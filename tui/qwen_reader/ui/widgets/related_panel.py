@@ -62,8 +62,18 @@ class RelatedPanel(Vertical):
         yield OptionList(id="related-list")
 
     def on_mount(self) -> None:
+        controller(self.app).listeners.append(self._index_changed)
         self.set_interval(_FOLLOW_EVERY, self._follow)
         self._follow()
+
+    def on_unmount(self) -> None:
+        listeners = controller(self.app).listeners
+        if self._index_changed in listeners:
+            listeners.remove(self._index_changed)
+
+    def _index_changed(self) -> None:
+        # More documents are indexed: look again (the next check of the cursor does it).
+        self.for_index = None
 
     def _follow(self) -> None:
         index = self.reader.navigator.index if not self.reader.navigator.empty else None
