@@ -37,6 +37,7 @@ THRESHOLD = 0.2
 CLAUSE_WEIGHT = 0.8
 MIN_CLAUSE_TERMS = 4
 QUOTE_MIN_HAN = 8
+QUOTE_LONG_HAN = 12
 QUOTE_MIN_LATIN = 14
 QUOTE_BONUS = 0.25
 ENTITY_BONUS = 0.08
@@ -180,17 +181,35 @@ class RelatedFinder:
 
     @staticmethod
     def _quotation(a: str, b: str) -> str:
-        """The longest run both sentences share, when it is long enough to be a quotation."""
+        """The longest run both sentences share, when it reads as a quotation repeated verbatim: inside
+        quotation marks in either sentence, or long enough that two reporters did not word it alike."""
         sa, sb = to_simplified(a), to_simplified(b)
         match = SequenceMatcher(None, sa, sb, autojunk=False).find_longest_match(0, len(sa), 0, len(sb))
-        run = sa[match.a:match.a + match.size].strip(" ,.，。:：“”\"'「」")
+        run = sa[match.a:match.a + match.size].strip(_QUOTE_TRIM)
         han = len(_HAN_RE.findall(run))
-        if han >= QUOTE_MIN_HAN or (han == 0 and len(run) >= QUOTE_MIN_LATIN and run.count(" ") >= 2):
-            return a[match.a:match.a + match.size].strip(" ,.，。:：“”\"'「」")
+        quoted = _inside_quotes(sa, match.a + 1) or _inside_quotes(sb, match.b + 1)
+        if han >= (QUOTE_MIN_HAN if quoted else QUOTE_LONG_HAN) or \
+                (han == 0 and len(run) >= QUOTE_MIN_LATIN and run.count(" ") >= 2):
+            return a[match.a:match.a + match.size].strip(_QUOTE_TRIM)
         return ""
 
 
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:！!？?、（）()“”「」\"]+")
+
+
+_QUOTE_TRIM = " ,.，。:：“”\"'「」"
+_OPENERS, _CLOSERS = "“「『\"", "”」』\""
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    """Whether offset `at` lies between an opening quotation mark and its close."""
+    depth = 0
+    for ch in text[:at]:
+        if ch in _OPENERS and not (ch == '"' and depth):
+            depth += 1
+        elif ch in _CLOSERS and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _may_quote(shared: set[str]) -> bool:
