@@ -77,6 +77,7 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def related(doc: str, paths: tuple[Path, ...], phrase: str, as_json: bool, limit: int) -> None:
     """Passages in other documents of the corpus telling what DOC says at PHRASE, with reasons. DOC is an
     id, id prefix or path within the corpus (PATHS, default: the bundled seeds)."""
+    from qwen_reader.core.search.entity_source import corpus_entities
     from qwen_reader.core.search.related import RelatedFinder, sentence_at
 
     corpus = _corpus(paths)
@@ -85,7 +86,7 @@ def related(doc: str, paths: tuple[Path, ...], phrase: str, as_json: bool, limit
     if sentence is None:
         raise NotFoundError(f"{document.id} does not contain {phrase!r}")
     index = _index(corpus)
-    found = RelatedFinder(index).for_sentence(document.id, sentence, limit=limit)
+    found = RelatedFinder(index, corpus_entities(corpus.documents)).for_sentence(document.id, sentence, limit=limit)
     index.close()
     if as_json:
         click.echo(json.dumps([{"doc": r.doc, "paragraph": r.paragraph, "sentence": r.sentence, "text": r.text,

@@ -55,13 +55,15 @@ class SearchController:
         threading.Thread(target=self._build, name="search-index", daemon=True).start()
 
     def _build(self) -> None:
+        from qwen_reader.core.search.entity_source import corpus_entities
         from qwen_reader.core.search.index import SearchIndex
         from qwen_reader.core.search.related import RelatedFinder
 
         try:
             index = SearchIndex()
             # Searches may run while indexing goes on: they see every document finished so far.
-            self.index, self.finder = index, RelatedFinder(index, entity_source())
+            self.index = index
+            self.finder = RelatedFinder(index, corpus_entities(self.app.corpus.documents))  # type: ignore[attr-defined]
             self._opened.set()
             index.sync(self.app.corpus.documents, progress=self._progress,  # type: ignore[attr-defined]
                        cancel=self.cancel)
@@ -133,11 +135,6 @@ def controller(app: App[None]) -> SearchController:
         found = SearchController(app)
         app._search_controller = found  # type: ignore[attr-defined]
     return found
-
-
-def entity_source():  # type: ignore[no-untyped-def]
-    """Canonical entity ids per sentence, once core/entities provides them (None until then)."""
-    return None
 
 
 def position_of(app: App[None], doc_id: str, sentence: int) -> tuple[int, int]:

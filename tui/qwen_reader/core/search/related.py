@@ -42,6 +42,7 @@ QUOTE_MIN_LATIN = 14
 QUOTE_BONUS = 0.25
 ENTITY_BONUS = 0.08
 ENTITY_BONUS_CAP = 0.24
+ENTITY_CHECKS = 12
 _HAN_RE = re.compile(f"[{HAN}]")
 
 
@@ -148,7 +149,7 @@ class RelatedFinder:
             rough.append((max(cosine, CLAUSE_WEIGHT * local), rowid, shared))
         rough.sort(key=lambda item: -item[0])
         scored: list[Related] = []
-        for base, rowid, shared in rough[:QUOTE_CHECKS]:
+        for rank, (base, rowid, shared) in enumerate(rough[:QUOTE_CHECKS]):
             row = candidates[rowid]
             reasons: list[Reason] = []
             score = base
@@ -158,7 +159,8 @@ class RelatedFinder:
                 score += QUOTE_BONUS
                 reasons.append(Reason("quotation", (quote,)))
             doc = self.index.docs[row.key]
-            if entities_a:
+            # Entities are looked up for the best few only (tagging a document the first time costs).
+            if entities_a and rank < ENTITY_CHECKS and base + QUOTE_BONUS + ENTITY_BONUS_CAP >= self.threshold:
                 shared_entities = entities_a & set(self._entities(doc.doc_id, row))
                 if shared_entities:
                     score += min(ENTITY_BONUS_CAP, ENTITY_BONUS * len(shared_entities))
