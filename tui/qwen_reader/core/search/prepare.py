@@ -7,8 +7,9 @@ side by side. Small jobs stay in this process (a pool costs more to start than i
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from qwen_reader.core.search.tokenize import Columns, columns
@@ -50,10 +51,17 @@ def prepared_batches(batches: list[list[Document]]) -> Iterator[list[Prepared]]:
     if workers >= 2 and sum(len(b) for b in batches) >= PARALLEL_MIN_DOCS:
         try:
             with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+                # A bounded window of batches in flight: results wait in memory only until written.
+                pending: deque[Future[list[Prepared]]] = deque()
                 try:
-                    for result in pool.map(_prepare_batch, batches):
+                    for batch in batches:
+                        pending.append(pool.submit(_prepare_batch, batch))
+                        if len(pending) >= 2 * workers:
+                            done += 1
+                            yield pending.popleft().result()
+                    while pending:
                         done += 1
-                        yield result
+                        yield pending.popleft().result()
                 finally:
                     pool.shutdown(wait=False, cancel_futures=True)
             return
