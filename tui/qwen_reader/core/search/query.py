@@ -14,7 +14,7 @@ from qwen_reader.core.search.index import SHIFT, SearchIndex
 from qwen_reader.core.search.normalize import HAN, split_pinyin, to_simplified
 from qwen_reader.core.search.tokenize import phrase_tokens, pieces
 
-CAP = 1000
+CAP = 400
 _HAN_RE = re.compile(f"[{HAN}]")
 
 

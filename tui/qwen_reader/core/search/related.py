@@ -27,8 +27,8 @@ EntitySource = Callable[[str, int, int], Iterable[str]]
 
 # Terms used to find candidates (the rarest of the sentence) and rows ranked per lookup.
 PROBE_TERMS = 16
-PROBE_ROWS = 3000
-CANDIDATES = 150
+PROBE_ROWS = 1500
+CANDIDATES = 100
 # Candidates (best by terms) checked for a verbatim quotation and entities.
 QUOTE_CHECKS = 40
 # A term in more than this share of sentences says nothing about what a sentence tells.
