@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,28 @@ def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untype
         for nodeid, reason in _SKIPS:
             mark = "allowed" if reason.startswith("on purpose:") else "NOT ALLOWED under CI"
             terminalreporter.write_line(f"{mark}: {nodeid}: {reason}")
+
+
+async def open_seed(pilot, app, prefix: str):  # type: ignore[no-untyped-def]
+    """Open the document whose id starts with `prefix` and wait until its columns are laid out."""
+    from qwen_reader.ui.screens.reader import ReadingScreen
+
+    doc = next(d for d in app.corpus.documents if d.id.startswith(prefix))
+    app.open_document(doc.id)
+    await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen) and app.screen.document.id == doc.id
+                   and app.screen.view.layout_model is not None)
+    return app.screen
+
+
+@asynccontextmanager
+async def reading(corpus, prefix: str, size: tuple[int, int] = (160, 45), *, settled: bool = False):  # type: ignore[no-untyped-def]
+    """The one setup of every Pilot test of the reader: an app on `corpus`, a terminal of `size`, the
+    document `prefix` open (and, if `settled`, its English arrived and its layout whole)."""
+    from qwen_reader.ui.app import ReaderApp
+
+    app = ReaderApp(corpus)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_seed(pilot, app, prefix)
+        if settled:
+            await settle(pilot)
+        yield app, pilot, screen

@@ -84,3 +84,14 @@ def test_a_bug_while_cleaning_one_file_costs_only_that_file(tmp_path: Path,
     assert [d.id for d in corpus.documents] == ["000", "002"]
     reasons = {Path(p.path).name: p.reason for p in corpus.problems}
     assert reasons["001.txt"] == "could not be processed: KeyError: 'simulated bug'"
+
+
+def test_state_written_where_a_folder_stands_leaves_no_litter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.store.state import Positions
+
+    (tmp_path / "positions.json").mkdir()
+    positions = Positions(tmp_path / "positions.json")
+    for n in range(3):
+        positions.set("/some/doc.txt", n, 0)
+        positions.flush()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["positions.json"]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import SEEDS
 from qwen_reader.core.store.paths import HOME_ENV
 
@@ -87,3 +89,16 @@ def test_corrupt_cache_is_moved_aside_and_said_once(tmp_path: Path) -> None:
     assert cache.with_suffix(".corrupt").exists()
     again = run("list", home=tmp_path)
     assert "moved aside" not in again.stderr
+
+
+@pytest.mark.parametrize("key, reason", [
+    ("", "no document given"),
+    ("a" * 5000, "too long"),
+    ("ab\x1b[31mc", "control characters"),
+    ("/", "is a folder"),
+])
+def test_bad_document_keys_are_one_line_and_exit_2(key: str, reason: str) -> None:
+    out = subprocess.run([sys.executable, "-m", "qwen_reader", "inspect", key], capture_output=True, text=True)
+    assert out.returncode == 2
+    assert reason in out.stderr and out.stderr.count("\n") == 1
+    assert "\x1b" not in out.stderr and "Traceback" not in out.stderr

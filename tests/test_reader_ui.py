@@ -8,7 +8,7 @@ import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
-from conftest import settle, wait_for
+from conftest import open_seed, reading, wait_for
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.reading.cells import cell_len
 from qwen_reader.core.text.model import Script
@@ -27,14 +27,6 @@ def reading_doc(app: ReaderApp) -> str:
 def screen_text(app: ReaderApp) -> str:
     view = app.screen.query_one(AlignedView)
     return "\n".join(view.render_line(y).text for y in range(view.size.height))
-
-
-async def open_seed(pilot, app: ReaderApp, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
-    doc = next(d for d in app.corpus.documents if d.id.startswith(prefix))
-    app.open_document(doc.id)
-    await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen) and app.screen.document.id == doc.id
-                   and app.screen.view.layout_model is not None)
-    return app.screen  # type: ignore[return-value]
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +64,7 @@ async def test_document_list_then_enter_opens(corpus) -> None:  # type: ignore[n
 
 
 async def test_sentence_paragraph_top_bottom_and_back(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "000")
+    async with reading(corpus, "000", (160, 45)) as (_app, pilot, screen):
         nav = screen.navigator
         await pilot.press("j", "j", "down")
         assert nav.index == 3
@@ -100,9 +90,7 @@ async def test_sentence_paragraph_top_bottom_and_back(corpus) -> None:  # type: 
 
 
 async def test_page_keys_move_by_a_screen(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "004")
+    async with reading(corpus, "004", (160, 45)) as (_app, pilot, screen):
         view = screen.query_one(AlignedView)
         await pilot.press("space")
         first_page = screen.navigator.index
@@ -115,9 +103,7 @@ async def test_page_keys_move_by_a_screen(corpus) -> None:  # type: ignore[no-un
 
 
 async def test_three_columns_wide_two_narrow_and_script_keys(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "000")
+    async with reading(corpus, "000", (160, 45)) as (app, pilot, screen):
         layout = screen.query_one(AlignedView).layout_model
         assert [s.kind for s in layout.specs] == ["chinese", "chinese", "english"]
         assert layout.specs[0].conversion is None and layout.specs[1].conversion == "t2s"
@@ -131,9 +117,7 @@ async def test_three_columns_wide_two_narrow_and_script_keys(corpus) -> None:  #
         await pilot.pause()
         assert screen.query_one(AlignedView).layout_model.specs[0].conversion is None
 
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(100, 40)) as pilot:
-        screen = await open_seed(pilot, app, "001")
+    async with reading(corpus, "001", (100, 40)) as (app, pilot, screen):
         layout = screen.query_one(AlignedView).layout_model
         assert [s.kind for s in layout.specs] == ["chinese", "english"]
         assert screen.document.script is Script.SIMPLIFIED
@@ -144,9 +128,7 @@ async def test_three_columns_wide_two_narrow_and_script_keys(corpus) -> None:  #
 
 
 async def test_english_only_and_pinyin_toggle(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "002")
+    async with reading(corpus, "002", (160, 45)) as (app, pilot, screen):
         await pilot.press("e")
         await pilot.pause()
         assert [s.kind for s in screen.query_one(AlignedView).layout_model.specs] == ["english"]
@@ -163,9 +145,7 @@ async def test_english_only_and_pinyin_toggle(corpus) -> None:  # type: ignore[n
 
 
 async def test_help_palette_and_quit(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await open_seed(pilot, app, "003")
+    async with reading(corpus, "003", (160, 45)) as (app, pilot, _screen):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -182,27 +162,19 @@ async def test_help_palette_and_quit(corpus) -> None:  # type: ignore[no-untyped
 
 
 async def test_reading_position_is_remembered(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "002")
+    async with reading(corpus, "002", (160, 45)) as (_app, pilot, screen):
         await pilot.press("right_curly_bracket", "right_curly_bracket", "j")
         saved = screen.navigator.position
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "002")
+    async with reading(corpus, "002", (160, 45)) as (_app, pilot, screen):
         assert screen.navigator.position == saved
 
 
 async def test_conversion_choice_is_remembered(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "001")
+    async with reading(corpus, "001", (160, 45)) as (_app, pilot, screen):
         screen.set_conversion("s2twp")
         await pilot.pause()
         assert screen.query_one(AlignedView).layout_model.specs[1].conversion == "s2twp"
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "001")
+    async with reading(corpus, "001", (160, 45)) as (_app, pilot, screen):
         assert screen.query_one(AlignedView).layout_model.specs[1].conversion == "s2twp"
 
 
@@ -224,9 +196,7 @@ async def test_empty_huge_paragraph_and_large_document_open(tmp_path: Path) -> N
     (tmp_path / "big.txt").write_text(big, encoding="utf-8")
     assert (tmp_path / "big.txt").stat().st_size > 20_000_000
     corpus = open_corpus([tmp_path], use_cache=False)
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(100, 40)) as pilot:
-        screen = await open_seed(pilot, app, "images")
+    async with reading(corpus, "images", (100, 40)) as (app, pilot, screen):
         assert screen.navigator.empty and "empty document" in str(screen.query_one("#reader-status").render())
         await pilot.press("j", "G", "space", "right_curly_bracket", "p", "p", "e", "e")
         assert isinstance(app.screen, ReadingScreen)
@@ -270,9 +240,7 @@ def assert_columns_hold_every_sentence_once(screen: ReadingScreen) -> None:
 
 
 async def test_alignment_and_cursor_survive_resizing(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "000")
+    async with reading(corpus, "000", (160, 45)) as (_app, pilot, screen):
         for _ in range(25):
             await pilot.press("j")
         for width, height in ((80, 30), (100, 40), (160, 45), (80, 24)):
@@ -289,18 +257,10 @@ async def test_alignment_and_cursor_survive_resizing(corpus) -> None:  # type: i
             assert screen.navigator.index == 25
 
 
-async def _translated_screen(app: ReaderApp, pilot, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
-    screen = await open_seed(pilot, app, prefix)
-    await settle(pilot)
-    return screen
-
-
 async def test_english_column_fills_from_the_installed_model(corpus, installed_model) -> None:  # type: ignore[no-untyped-def]
     from qwen_reader.core.translate.service import translatable
 
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _translated_screen(app, pilot, "003")
+    async with reading(corpus, "003", (160, 45), settled=True) as (_app, _pilot, screen):
         assert len(screen.english) == len(translatable(screen.document))
         assert screen.engine_name == "argos translate-zh_en-0_0_1 0.0.1"
         header = str(screen.query_one("#column-headers").render())
@@ -315,9 +275,7 @@ async def test_english_column_fills_from_the_installed_model(corpus, installed_m
 
 
 async def test_without_a_model_the_english_column_is_a_labelled_gloss(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _translated_screen(app, pilot, "002")
+    async with reading(corpus, "002", (160, 45), settled=True) as (_app, _pilot, screen):
         assert screen.gloss and screen.engine_name.startswith("gloss")
         header = str(screen.query_one("#column-headers").render())
         assert "English — gloss (CC-CEDICT), not a translation" in header
@@ -330,9 +288,7 @@ async def test_without_a_model_the_english_column_is_a_labelled_gloss(corpus) ->
 
 async def test_opening_a_document_lays_each_paragraph_out_about_once(corpus, installed_model) -> None:  # type: ignore[no-untyped-def]
     # Before the reshape, opening 004 while its English arrived ran the paragraph layout 1,006 times.
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _translated_screen(app, pilot, "004")
+    async with reading(corpus, "004", (160, 45), settled=True) as (_app, _pilot, screen):
         layout = screen.view.layout_model
         assert len(screen.english) > 0 and layout.complete
         assert layout.layout_calls <= 1.2 * len(layout.paragraphs), (layout.layout_calls, len(layout.paragraphs))
@@ -348,9 +304,7 @@ async def _palette_run(pilot, app: ReaderApp, query: str) -> None:  # type: igno
 async def test_palette_offers_every_toggle_and_conversion(corpus) -> None:  # type: ignore[no-untyped-def]
     from qwen_reader.core.text.script import available_conversions
 
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await open_seed(pilot, app, "001")
+    async with reading(corpus, "001", (160, 45)) as (app, pilot, screen):
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: app.screen.query("CommandList").first().option_count > 0)
         command_list = app.screen.query("CommandList").first()
@@ -393,9 +347,7 @@ async def test_wrapping_width_is_the_painted_width_on_every_path(corpus) -> None
 
 
 async def test_narrow_status_keeps_what_matters(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _translated_screen(app, pilot, "000")
+    async with reading(corpus, "000", (80, 24), settled=True) as (_app, pilot, screen):
         await wait_for(pilot, lambda: not screen.query_one("#translation-progress").display)
         await pilot.pause()
         status = str(screen.query_one("#reader-status").render())
@@ -404,10 +356,9 @@ async def test_narrow_status_keeps_what_matters(corpus) -> None:  # type: ignore
         assert "繁體 traditional (as written)" in headers and "gloss, not a translation" in headers
 
 
-async def test_positions_are_written_on_leaving_not_on_every_key(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await open_seed(pilot, app, "002")
+async def test_positions_are_written_on_leaving_not_on_every_key(corpus, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ReadingScreen, "SAVE_EVERY", 3600.0)  # the timer must not write during the test
+    async with reading(corpus, "002", (120, 40)) as (app, pilot, _screen):
         path = app.positions.path
         await pilot.press(*["j"] * 20)
         assert not path.exists()  # twenty moves, no write
@@ -416,9 +367,7 @@ async def test_positions_are_written_on_leaving_not_on_every_key(corpus) -> None
 
 
 async def test_damaged_text_is_marked_where_it_stands_and_never_glossed(corpus) -> None:  # type: ignore[no-untyped-def]
-    app = ReaderApp(corpus)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = await _translated_screen(app, pilot, "000")
+    async with reading(corpus, "000", (160, 45), settled=True) as (_app, _pilot, screen):
         p, paragraph = next((i, par) for i, par in enumerate(screen.document.paragraphs) if par.flags)
         flag = paragraph.flags[0]
         s = next(k for k, sen in enumerate(paragraph.sentences) if sen.start <= flag.start < sen.end)
@@ -427,3 +376,54 @@ async def test_damaged_text_is_marked_where_it_stands_and_never_glossed(corpus) 
         assert any(name == "aligned-view--damaged" for _, _, name in spans)
         damaged = paragraph.text[flag.start:flag.end]
         assert damaged.strip("?") and damaged.strip("?") not in screen.english[(p, s)]
+
+
+async def test_a_user_keymap_remaps_keys_and_the_help_follows(corpus, _isolated_home: Path) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.store.keymap import keymap_path
+
+    keymap_path().parent.mkdir(parents=True, exist_ok=True)
+    keymap_path().write_text('[keymap]\nnext-sentence = "n"\nno-such-binding = "x"\n', encoding="utf-8")
+    app = ReaderApp(corpus)
+    async with app.run_test(size=(160, 45)) as pilot:
+        assert any("no-such-binding" in str(n.message) for n in app._notifications)  # said, once
+        screen = await open_seed(pilot, app, "002")
+        await pilot.press("n", "n")
+        assert screen.navigator.index == 2
+        await pilot.press("j")  # no longer bound
+        assert screen.navigator.index == 2
+        hints = str(screen.query_one("#key-hints").render())
+        assert " n sentence" in hints and " j sentence" not in hints
+        await pilot.press("question_mark")
+        help_text = str(app.screen.query_one("#help Static").render())
+        assert "n          next sentence" in help_text.replace("  n ", "  n") or "\n  n " in help_text
+        assert "j / ↓" not in help_text
+
+
+async def test_every_chinese_string_follows_the_chosen_script(corpus) -> None:  # type: ignore[no-untyped-def]
+    from qwen_reader.core.text.script import convert
+
+    async with reading(corpus, "002", (160, 45)) as (app, pilot, screen):  # written in simplified
+        await pilot.press("t")
+        title = screen.document.title
+        assert convert(title, "s2t") in str(screen.query_one("#reader-title").render())
+        boilerplate = [p for p in screen.document.paragraphs if p.kind.value == "boilerplate"]
+        layout = screen.view.layout_model
+        assert layout.specs[0].conversion == "s2t"  # every paragraph kind, boilerplate included
+        await pilot.press("o")
+        table = app.screen.query_one(DataTable)
+        titles = {table.get_row_at(r)[0].plain for r in range(table.row_count)}
+        assert convert(title, "s2t") in titles and title not in titles
+        assert boilerplate == [] or layout.block(screen.document.paragraphs.index(boilerplate[0]))
+
+
+async def test_no_horizontal_scrollbar_and_the_cursor_keeps_converted_colours(corpus) -> None:  # type: ignore[no-untyped-def]
+    async with reading(corpus, "000", (160, 45)) as (_app, _pilot, screen):
+        view = screen.view
+        assert not view.show_horizontal_scrollbar and view.styles.overflow_x == "hidden"
+        changed = view._style("aligned-view--changed")
+        assert changed.color is not None
+        # The cursor's sentence 0 of paragraph 0: its converted characters keep the changed colour.
+        strip = view.render_line(0)
+        colours = {seg.style.color for seg in strip if seg.style and seg.style.bgcolor == view._style(
+            "aligned-view--cursor").bgcolor}
+        assert changed.color in colours

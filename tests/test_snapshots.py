@@ -61,6 +61,9 @@ def test_command_palette(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
         await opener("002")(pilot)
         await pilot.press("ctrl+p", *"conv")
-        await wait_for(pilot, lambda: pilot.app.screen.query("CommandList").first().option_count >= 8)
+        palette = pilot.app.screen
+        # All eight conversions listed, the search finished (no busy indicator, no countdown to one).
+        await wait_for(pilot, lambda: palette.query("CommandList").first().option_count == 8
+                       and not palette._show_busy and palette._busy_timer is None)
 
     assert snap_compare(reader_app(), terminal_size=(120, 40), run_before=run_before)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from qwen_reader import __version__
 from qwen_reader.cli_search import register as register_search
-from qwen_reader.core.errors import ReaderError
+from qwen_reader.core.errors import NotFoundError, ReaderError
 from qwen_reader.core.library import Corpus, open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.text.model import Document
@@ -49,7 +50,17 @@ def read(paths: tuple[Path, ...], no_cache: bool) -> None:
 
     # bench/startup.py: run without a terminal and quit as soon as the first screen is painted.
     bench = os.environ.get(BENCH_EXIT_ENV) == "1"
-    ReaderApp(corpus, exit_when_ready=bench).run(headless=bench)
+    import asyncio
+    import threading
+
+    app = ReaderApp(corpus, exit_when_ready=bench)
+    # Our own loop: asyncio.run would wait, after the reader has closed, for background work still running
+    # (a translation batch, the gloss dictionary loading). What that work finished is already committed.
+    app.run(headless=bench, loop=asyncio.new_event_loop())
+    if threading.active_count() > 1:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(app.return_code or 0)
 
 
 @cli.command(name="list")
@@ -135,20 +146,68 @@ def status() -> None:
 
 @model.command()
 @click.option("--file", "file", type=click.Path(path_type=Path), help="Install this .argosmodel file.")
-def install(file: Path | None) -> None:
+@click.option("--index", "index", metavar="URL",
+              help="The package index (index.json) to install from; default $QWEN_READER_MODEL_INDEX, else argos's.")
+def install(file: Path | None, index: str | None) -> None:
     """Install the zh->en package from argos's package index, or from a file with --file."""
-    from qwen_reader.core.translate.packages import install_from_file, install_from_index
+    from qwen_reader.core.translate.packages import install_from_file
+    from qwen_reader.core.translate.remote import install_from_index
 
     if file is not None:
         installed = install_from_file(file)
     else:
-        with click.progressbar(length=1, label="downloading zh->en model") as bar:
-            def progress(done: int, total: int) -> None:
-                bar.length = max(total, done, 1)
-                bar.update(done - bar.pos)
+        bar = DownloadBar(sys.stderr)
+        try:
+            installed = install_from_index(bar.update, url=index, on_entry=bar.start)
+        except KeyboardInterrupt:  # Ctrl-C: the install has already cleaned up after itself
+            bar.finish()
+            click.echo("qwen-reader: install cancelled: nothing was installed", err=True)
+            raise click.exceptions.Exit(130) from None
+        bar.finish()
+    click.echo(f"installed {installed.name} (version {installed.version}, {installed.size / 1e6:.1f} MB) "
+               f"at {installed.path}")
 
-            installed = install_from_index(progress)
-    click.echo(f"installed {installed.name} {installed.version} at {installed.path}")
+
+class DownloadBar:
+    """A download progress line on stderr: size, percent, speed and time left. Redrawn in place on a
+    terminal (at most 10 times a second); elsewhere (logs, pipes) one line per tenth of the download."""
+
+    WIDTH = 24
+
+    def __init__(self, stream) -> None:  # type: ignore[no-untyped-def]
+        self.stream = stream
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.step = -1
+        self.line = ""
+
+    def start(self, entry) -> None:  # type: ignore[no-untyped-def]
+        click.echo(f"downloading {entry.label} from {entry.links[0]}", err=True)
+        self.started = time.monotonic()
+
+    def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        from qwen_reader.core.translate.remote import progress_line
+
+        self.line = progress_line(done, total, now - self.started, self.WIDTH)
+        if self.tty:
+            if now - self.drawn >= 0.1 or (total and done >= total):
+                self.drawn = now
+                self.stream.write("\r" + self.line + "\x1b[K")
+                self.stream.flush()
+        elif total:
+            step = done * 10 // total
+            if step > self.step:
+                self.step = step
+                self.stream.write(self.line + "\n")
+                self.stream.flush()
+
+    def finish(self) -> None:
+        if self.tty and self.line:
+            self.stream.write("\n")
+            self.stream.flush()
+            self.line = ""
 
 
 register_search(cli)
@@ -156,10 +215,28 @@ register_search(cli)
 
 def _document(key: str, no_cache: bool) -> Document:
     """A document by path, or by the id or id prefix of a bundled seed."""
+    if not key.strip():
+        raise NotFoundError("no document given: name a path or a document id (see `qwen-reader list`)")
+    if any(ch < " " or "\x7f" <= ch <= "\x9f" for ch in key):
+        raise NotFoundError(f"no document {_shown(key)}: a document id never holds control characters")
+    if len(key) > 1024 or any(len(part) > 255 for part in key.split("/")):
+        raise NotFoundError(f"no document {_shown(key)}: too long for a path or an id")
     path = Path(key)
-    if path.exists():
+    try:
+        exists = path.exists()
+    except OSError as exc:
+        raise NotFoundError(f"no document {_shown(key)}: {exc.strerror or exc}") from None
+    if exists and path.is_dir():
+        raise NotFoundError(f"{_shown(key)} is a folder: name one file, or an id from `qwen-reader list`")
+    if exists:
         return _open((path,), no_cache).documents[0]
     return _open((), no_cache).find(key)
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A user-given string safe to print: control characters escaped, long ones cut."""
+    escaped = "".join(ch if ch >= " " and not "\x7f" <= ch <= "\x9f" else f"\\x{ord(ch):02x}" for ch in text)
+    return "'" + escaped[:limit] + ("…" if len(escaped) > limit else "") + "'"
 
 
 def _open(paths: tuple[Path, ...], no_cache: bool) -> Corpus:

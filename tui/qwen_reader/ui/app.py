@@ -17,17 +17,21 @@ from qwen_reader.ui import keys
 from qwen_reader.ui.screens.reader import ReadingScreen
 
 
-def _provider(name: str) -> type:
-    from qwen_reader.ui import commands
+def _provider(name: str, module: str = "commands") -> type:
+    from importlib import import_module
 
-    return getattr(commands, name)  # type: ignore[no-any-return]
+    return getattr(import_module(f"qwen_reader.ui.{module}"), name)  # type: ignore[no-any-return]
 
 
 class ReaderApp(App[None]):
     CSS_PATH = "reader.tcss"
     TITLE = "qwen-reader"
     # Providers load when the palette first opens (textual.command is not needed for the first screen).
-    COMMANDS = App.COMMANDS | {lambda: _provider("DocumentCommands"), lambda: _provider("ViewCommands")}
+    COMMANDS = App.COMMANDS | {
+        lambda: _provider("DocumentCommands"),
+        lambda: _provider("ViewCommands"),
+        lambda: _provider("ModelCommands", "model_install"),
+    }
     BINDINGS = keys.bindings(keys.APP_KEYS)
 
     def __init__(self, corpus: Corpus, *, exit_when_ready: bool = False) -> None:

@@ -7,6 +7,7 @@ Pure text: lines hold strings and offsets; the UI turns them into styled strips.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ class ReadingLayout:
         self._exact = bytearray(len(self.paragraphs))
         self._exact_count = 0
         self._next_unlaid = 0
-        self.heights = Heights([self._estimate(i) for i in range(len(self.paragraphs))])
+        self.heights = Heights(self._estimates())
         # How many paragraphs were laid out (tests and benchmarks hold this to a budget).
         self.layout_calls = 0
 
@@ -111,29 +112,30 @@ class ReadingLayout:
     def exact_count(self) -> int:
         return self._exact_count
 
-    def _estimate(self, index: int) -> int:
-        """Lines a paragraph will take, from its sentence lengths alone (no conversion, no wrapping)."""
-        paragraph = self.paragraphs[index]
-        ends = paragraph.sentence_ends
-        if not ends:
-            return 2
-        lines = 0
-        start = 0
-        for s, end in enumerate(ends):
-            length = end - start
-            start = end
-            rows = 1
-            for spec, width in zip(self.specs, self.widths, strict=True):
-                if spec.kind == "english":
-                    english = self.english(index, s)
-                    need = -(-len(english) // max(width, 1)) if english else 1
-                else:
-                    need = -(-2 * length // max(width - 2, 1))
-                    if spec.pinyin:
-                        need = 2 * -(-3 * length // max(width - 2, 1))
-                rows = max(rows, need)
-            lines += rows
-        return lines + 1
+    def _estimates(self) -> list[int]:
+        """Lines each paragraph will take, from its sentence lengths alone (no conversion, no wrapping, the
+        English as one line): vectorised, since a 50 MB document has ~800,000 sentences."""
+        import numpy as np
+
+        counts = np.fromiter((len(p.sentence_ends) for p in self.paragraphs), dtype=np.int64,
+                             count=len(self.paragraphs))
+        heights = np.full(len(self.paragraphs), 2, dtype=np.int64)  # a paragraph without text: a line and a gap
+        if not counts.any():
+            return heights.tolist()  # type: ignore[no-any-return]
+        ends = np.fromiter(itertools.chain.from_iterable(p.sentence_ends for p in self.paragraphs),
+                           dtype=np.int64, count=int(counts.sum()))
+        firsts = np.concatenate(([0], np.cumsum(counts)[:-1]))[counts > 0]
+        starts = np.concatenate(([0], ends[:-1]))
+        starts[firsts] = 0
+        lengths = ends - starts
+        rows = np.ones_like(lengths)
+        for spec, width in zip(self.specs, self.widths, strict=True):
+            if spec.kind == "chinese":
+                cells = max(width - 2, 1)
+                need = -(-(3 if spec.pinyin else 2) * lengths // cells) * (2 if spec.pinyin else 1)
+                rows = np.maximum(rows, need)
+        heights[counts > 0] = np.add.reduceat(rows, firsts) + 1
+        return heights.tolist()  # type: ignore[no-any-return]
 
     # -- laying out ------------------------------------------------------------------------------------
 

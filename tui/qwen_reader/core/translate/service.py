@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from qwen_reader.core.store.paths import cache_dir
 from qwen_reader.core.text.model import Document, Kind, Paragraph, Sentence
 from qwen_reader.core.translate.cache import TranslationCache
-from qwen_reader.core.translate.engines import ArgosEngine, Engine, GlossEngine
+from qwen_reader.core.translate.engines import ArgosEngine, Engine
+from qwen_reader.core.translate.gloss import GlossEngine
 from qwen_reader.core.translate.packages import installed_models
 
 BATCH = 16

@@ -7,6 +7,8 @@ the views the reader chose, and the lines around the columns.
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -27,12 +29,14 @@ from qwen_reader.ui.messages import TranslationEvent, TranslationFinished, Trans
 from qwen_reader.ui.status import StatusPart, fit_status
 from qwen_reader.ui.widgets.aligned_view import AlignedView, ViewOptions
 
-# Seconds between writes of the reading position while reading (it is also written on leaving and quit).
-_SAVE_EVERY = 5.0
+# Seconds between batches of English sent to the screen.
+_ROWS_EVERY = 0.1
 
 
 class ReadingScreen(Screen[None]):
     BINDINGS = keys.bindings(keys.READER_KEYS)
+    # Seconds between writes of the reading position while reading (it is also written on leaving and quit).
+    SAVE_EVERY = 5.0
 
     def __init__(self, document: Document, settings: Settings, positions: Positions,
                  at: tuple[int, int] | None = None) -> None:
@@ -48,6 +52,7 @@ class ReadingScreen(Screen[None]):
         self.engine_name = "starting…"
         self.gloss = False
         self.translating = False
+        self._status_line = ""
         self._started = False  # set once the first layout is painted and translation has been started
 
     def compose(self) -> ComposeResult:
@@ -78,11 +83,14 @@ class ReadingScreen(Screen[None]):
         self.view.focus()
         self._cursor_to_view(center=True)
         self._apply_view()
-        self.set_interval(_SAVE_EVERY, self.positions.flush)
+        self.set_interval(self.SAVE_EVERY, self.positions.flush)
         searching.reader_mounted(self)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._status)
+        self._status()
+
+    def on_aligned_view_grown(self) -> None:
+        self._status()
 
     def on_screen_suspend(self) -> None:
         self.positions.flush()
@@ -161,8 +169,13 @@ class ReadingScreen(Screen[None]):
             StatusPart(f"laying out {layout.exact_count}/{len(layout.paragraphs)}", 5)
             if layout is not None and not layout.complete else None,
         ]
-        width = self.query_one("#reader-status", Static).content_region.width or self.app.size.width
-        self.query_one("#reader-status", Static).update(fit_status([p for p in parts if p], width))
+        # From the screen's width, not the Static's: it is known before the row is arranged again.
+        bar = self.query_one("#translation-progress", ProgressBar)
+        width = (self.size.width or self.app.size.width) - 2 - (bar.styles.width.value if bar.display else 0)
+        line = fit_status([p for p in parts if p], width)
+        if line != self._status_line:  # an unchanged line costs no repaint (rows arrive ten times a second)
+            self._status_line = line
+            self.query_one("#reader-status", Static).update(line)
 
     # -- translation --------------------------------------------------------------------------------------
 
@@ -177,15 +190,33 @@ class ReadingScreen(Screen[None]):
         pos = self.navigator.position
         start = pos.paragraph if pos else 0
         first = range(max(0, start - 2), start + 30)
+        # Rows are sent at most every _ROWS_EVERY seconds: a fast engine (the gloss) would otherwise queue
+        # thousands of messages ahead of the reader's keys.
+        pending: list[tuple[int, int, str]] = []
+        progress: stream.Progress | None = None
+        sent = 0.0
         try:
             for event in stream.translation_events(self.document, first=first,
                                                    stopped=lambda: worker.is_cancelled):
                 if worker.is_cancelled:
                     return
-                if isinstance(event, stream.Progress):
-                    self.post_message(TranslationProgress(event.done, event.total))
+                if isinstance(event, stream.RowsReady):
+                    pending.extend(event.rows)
+                elif isinstance(event, stream.Progress):
+                    progress = event
                 else:
                     self.post_message(TranslationEvent(event))
+                    continue
+                if time.monotonic() - sent >= _ROWS_EVERY:
+                    if pending:
+                        self.post_message(TranslationEvent(stream.RowsReady(tuple(pending))))
+                    if progress is not None:
+                        self.post_message(TranslationProgress(progress.done, progress.total))
+                    pending, progress, sent = [], None, time.monotonic()
+            if pending:
+                self.post_message(TranslationEvent(stream.RowsReady(tuple(pending))))
+            if progress is not None:
+                self.post_message(TranslationProgress(progress.done, progress.total))
         finally:
             self.post_message(TranslationFinished())
 
@@ -212,7 +243,7 @@ class ReadingScreen(Screen[None]):
         self.translating = False
         self.query_one("#translation-progress", ProgressBar).display = False  # the status line gets its room
         self.view.set_hold_growth(False)
-        self.call_after_refresh(self._status)
+        self._status()
 
     # -- cursor ------------------------------------------------------------------------------------------
 

@@ -81,6 +81,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             self.specs = specs
             self.widths = widths
 
+    class Grown(Message):
+        """More of the layout became exact in the background (the status line counts it)."""
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, AlignedView.Grown)
+
     def __init__(self, document: Document, english: Callable[[int, int], str | None], *,
                  id: str | None = None) -> None:
         super().__init__(id=id)
@@ -90,8 +96,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
         self.decorations: Decorations | None = None
-        # While the English is still arriving, background layout waits (it would be redone per batch).
-        self.hold_growth = False
+        # While the English is still arriving, background layout waits (it would be redone per batch); the
+        # screen releases it when translation ends. Until then only what is shown is laid out.
+        self.hold_growth = True
         self._layout_key: tuple[object, ...] | None = None
         self._strips: OrderedDict[tuple[int, int, bool], Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
@@ -143,7 +150,12 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         layout.invalidate(paragraphs)
         for key in [k for k in self._strips if k[0] in paragraphs]:
             del self._strips[key]
-        self._after_change(anchor)
+        # Heights stand until a paragraph is laid out again, so only English that lands on screen moves
+        # anything; the rest waits until it is scrolled to (or the background layout reaches it).
+        y = int(self.scroll_offset.y)
+        first, last = layout.heights.find(y), layout.heights.find(y + self._view_height())
+        if any(first <= p <= last for p in paragraphs):
+            self._after_change(anchor)
 
     def set_hold_growth(self, hold: bool) -> None:
         self.hold_growth = hold
@@ -158,6 +170,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._cursor_anchor()
         layout.extend(_GROW_PARAGRAPHS)
         self._after_change(anchor)
+        self.post_message(self.Grown())
 
     def _cursor_anchor(self) -> int | None:
         """Where the cursor's sentence sits on screen, to keep it there while heights above it change."""
