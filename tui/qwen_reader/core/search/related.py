@@ -40,8 +40,9 @@ QUOTE_MIN_HAN = 8
 QUOTE_LONG_HAN = 12
 QUOTE_MIN_LATIN = 14
 QUOTE_BONUS = 0.25
-ENTITY_BONUS = 0.08
-ENTITY_BONUS_CAP = 0.24
+ENTITY_BONUS = 0.05
+ENTITY_BONUS_CAP = 0.15
+ENTITY_SUPPORT = 0.6
 ENTITY_CHECKS = 12
 _HAN_RE = re.compile(f"[{HAN}]")
 
@@ -160,7 +161,9 @@ class RelatedFinder:
                 reasons.append(Reason("quotation", (quote,)))
             doc = self.index.docs[row.key]
             # Entities are looked up for the best few only (tagging a document the first time costs).
-            if entities_a and rank < ENTITY_CHECKS and base + QUOTE_BONUS + ENTITY_BONUS_CAP >= self.threshold:
+            # Entities corroborate textual evidence and never make it alone: names like the story's protagonist
+            # are in most sentences of every report.
+            if entities_a and rank < ENTITY_CHECKS and base >= ENTITY_SUPPORT * self.threshold:
                 shared_entities = entities_a & set(self._entities(doc.doc_id, row))
                 if shared_entities:
                     score += min(ENTITY_BONUS_CAP, ENTITY_BONUS * len(shared_entities))
