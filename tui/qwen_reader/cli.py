@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from qwen_reader import __version__
+from qwen_reader.cli_search import register as register_search
 from qwen_reader.core.errors import NotFoundError, ReaderError
 from qwen_reader.core.library import Corpus, open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
@@ -247,6 +248,9 @@ class DownloadBar:
             self.stream.write("\n")
             self.stream.flush()
             self.line = ""
+
+
+register_search(cli)
 
 
 def _document(key: str, no_cache: bool) -> Document:

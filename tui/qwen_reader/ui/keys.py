@@ -39,6 +39,12 @@ READER_KEYS: tuple[Key, ...] = (
     Key("entity-mentions", "enter", "entity_mentions", "every mention of that entity, in every document", "Entities"),
     Key("entity-highlight", "h", "entity_highlight", "entity colours on / off", "Entities"),
     Key("entity-panel", "i", "entity_panel", "entities of this document, by kind, with the colour legend", "Entities"),
+    Key("search", "slash", "search", "search every document (either script, pinyin, English)", "Search", "search"),
+    Key("next-hit", "n", "hit(1)", "next hit of the last search", "Search"),
+    Key("previous-hit", "N", "hit(-1)", "previous hit of the last search", "Search"),
+    Key("next-related", "right_square_bracket", "related(1)", "next related passage in other documents (enter jumps)",
+        "Search", "related"),
+    Key("previous-related", "left_square_bracket", "related(-1)", "previous related passage", "Search"),
 )
 
 APP_KEYS: tuple[Key, ...] = (

@@ -6,6 +6,7 @@ jieba finds the words; pypinyin reads each word as a whole, using its phrase dic
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -22,8 +23,18 @@ class Reading(NamedTuple):
     syllables: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
+# jieba's initialize deadlocks when several threads start it at once (the translation and search workers
+# both read words): one lock around the first load.
+_TOKENIZER_LOCK = threading.Lock()
+
+
 def _tokenizer():  # type: ignore[no-untyped-def]
+    with _TOKENIZER_LOCK:
+        return _load_tokenizer()
+
+
+@lru_cache(maxsize=1)
+def _load_tokenizer():  # type: ignore[no-untyped-def]
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary load to stderr otherwise

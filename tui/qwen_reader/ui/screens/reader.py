@@ -24,7 +24,7 @@ from qwen_reader.core.reading.navigation import Navigator, Position
 from qwen_reader.core.store.state import Positions, Settings
 from qwen_reader.core.text.model import Document
 from qwen_reader.core.translate import stream
-from qwen_reader.ui import keys
+from qwen_reader.ui import keys, searching
 from qwen_reader.ui.entity_layer import EntitiesReady, EntityLayer
 from qwen_reader.ui.messages import TranslationEvent, TranslationFinished, TranslationProgress
 from qwen_reader.ui.status import StatusPart, fit_status
@@ -86,6 +86,7 @@ class ReadingScreen(Screen[None]):
         self._cursor_to_view(center=True)
         self._apply_view()
         self.set_interval(self.SAVE_EVERY, self.positions.flush)
+        searching.reader_mounted(self)
 
     def on_resize(self) -> None:
         self._status()
@@ -337,6 +338,15 @@ class ReadingScreen(Screen[None]):
             self._cursor_to_view(center=True)
         elif not self.app.go_back():  # type: ignore[attr-defined]
             self.notify("Nothing to go back to.", timeout=2, markup=False)
+
+    def action_search(self) -> None:
+        searching.open_search(self)
+
+    def action_hit(self, step: int) -> None:
+        searching.step_hit(self, step)
+
+    def action_related(self, step: int) -> None:
+        searching.step_related(self, step)
 
     def refresh_script(self) -> None:
         """The chosen script or a conversion changed: every Chinese string on this screen follows."""

@@ -69,6 +69,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         "aligned-view--gloss",
         "aligned-view--damaged",
         "aligned-view--gutter",
+        "aligned-view--hit",
         "aligned-view--marker",
         "aligned-view--entity-person",
         "aligned-view--entity-org",
