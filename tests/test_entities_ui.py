@@ -45,7 +45,7 @@ async def test_entities_are_coloured_by_kind(corpus) -> None:  # type: ignore[no
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await open_tagged(pilot, app, "002")
         p, s = go_to_text(screen, "林俊旸在社交平台宣布离职")
-        spans = screen.view.decorations(p, s, "chinese")  # type: ignore[misc]
+        spans = screen.view.decoration_spans(p, s, "chinese")
         sentence = screen.document.paragraphs[p].sentences[s].text
         coloured = {sentence[a:b]: name for a, b, name in spans}
         assert coloured["林俊旸"] == "aligned-view--entity-person"
@@ -53,12 +53,12 @@ async def test_entities_are_coloured_by_kind(corpus) -> None:  # type: ignore[no
         assert coloured["3月4日凌晨"] == "aligned-view--entity-date"
         # h turns the colours off and on again.
         await pilot.press("h")
-        assert screen.view.decorations(p, s, "chinese") == []  # type: ignore[misc]
+        assert screen.view.decoration_spans(p, s, "chinese") == []
         await pilot.press("h")
-        assert screen.view.decorations(p, s, "chinese")  # type: ignore[misc]
+        assert screen.view.decoration_spans(p, s, "chinese")
         # The English column colours a name where the English holds it.
         screen.english[(p, s)] = "Lin Junyang announced his departure."
-        english = screen.view.decorations(p, s, "english")  # type: ignore[misc]
+        english = screen.view.decoration_spans(p, s, "english")
         assert (0, len("Lin Junyang"), "aligned-view--entity-person") in english
 
 
@@ -68,7 +68,7 @@ async def test_names_stay_as_written_in_the_other_script(corpus) -> None:  # typ
         screen = await open_tagged(pilot, app, "002")
         p, s = go_to_text(screen, "林俊旸在社交平台宣布离职")
         text = screen.document.paragraphs[p].sentences[s].text
-        converted = screen.view.converter(text, "s2t", p, s)  # type: ignore[misc]
+        converted = screen.view.converter(text, "s2t", p, s)
         assert "林俊旸" in converted and "郁博文" in converted
         assert "林俊暘" not in converted and "鬱博文" not in converted
         assert "負責人" in converted  # everything else is converted
@@ -87,7 +87,7 @@ async def test_tab_steps_through_the_sentence_entities(corpus) -> None:  # type:
         assert screen.entity_layer.current_target().mention.text == texts[2]  # type: ignore[union-attr]
         await pilot.press("shift+tab")
         assert screen.entity_layer.current_target().mention.text == texts[1]  # type: ignore[union-attr]
-        spans = screen.view.decorations(p, s, "chinese")  # type: ignore[misc]
+        spans = screen.view.decoration_spans(p, s, "chinese")
         assert sum(1 for *_, name in spans if name == "aligned-view--entity-cursor") == 1
         # Moving to another sentence drops the selection.
         await pilot.press("j")

@@ -67,12 +67,10 @@ class EntityLayer:
 
         self.entities = entities
         view = self.screen.view
-        view.decorations = self.decorations
+        view.decorations["entities"] = self.decorations
         if entities.mentions:
             # The converted column is laid out again with the names kept as written.
-            view.converter = self.protected_converter
-            view._layout_key = None
-            view._relayout()
+            view.set_converter(self.protected_converter)
         view.invalidate_paint()
         panel = self._panel()
         if panel is not None:

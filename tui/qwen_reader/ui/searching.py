@@ -181,11 +181,9 @@ def step_hit(screen: ReadingScreen, step: int) -> None:
 
 
 def decorate(screen: ReadingScreen) -> None:
-    """Mark the last search's hits in this document (added to whatever decorations are already set)."""
+    """Mark the last search's hits in this document (a layer of its own beside the entities' colours)."""
     search = controller(screen.app)
     view = screen.view
-    base = getattr(view, "_search_base", view.decorations)
-    view._search_base = base  # type: ignore[attr-defined]
     order = Navigator(screen.document).order
     marks: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for hit in search.hits:
@@ -194,10 +192,9 @@ def decorate(screen: ReadingScreen) -> None:
             marks.setdefault((pos.paragraph, pos.sentence), []).extend((a, b, HIT_CLASS) for a, b in hit.spans)
 
     def decorations(paragraph: int, sentence: int, kind: str) -> list[tuple[int, int, str]]:
-        own = marks.get((paragraph, sentence), []) if kind == "chinese" else []
-        return (base(paragraph, sentence, kind) if base is not None else []) + own
+        return marks.get((paragraph, sentence), []) if kind == "chinese" else []
 
-    view.decorations = decorations
+    view.decorations["search"] = decorations
     view.invalidate_paint()
 
 

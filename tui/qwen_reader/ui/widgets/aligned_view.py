@@ -102,7 +102,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self.options: ViewOptions | None = None
         self.layout_model: ReadingLayout | None = None
         self.cursor: tuple[int, int] | None = None
-        self.decorations: Decorations | None = None
+        # Named layers of styled spans (entities, search hits...), painted together in name order.
+        self.decorations: dict[str, Decorations] = {}
         # (text, config, paragraph, sentence) -> converted text: entities keep names as written.
         self.converter: Callable[[str, str, int, int], str] | None = None
         # While the English is still arriving, background layout waits (it would be redone per batch); the
@@ -301,6 +302,16 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips.clear()
         super().notify_style_update()
 
+    def decoration_spans(self, paragraph: int, sentence: int, kind: str) -> list[tuple[int, int, str]]:
+        """Every decoration layer's spans for one sentence of one kind of column, in layer-name order."""
+        return [span for name in sorted(self.decorations) for span in self.decorations[name](paragraph, sentence, kind)]
+
+    def set_converter(self, converter: Callable[[str, str, int, int], str] | None) -> None:
+        """Convert the other-script column with `converter` (names kept as written) and lay it out again."""
+        self.converter = converter
+        self._layout_key = None
+        self._relayout()
+
     def invalidate_paint(self) -> None:
         """Decorations changed (highlighting on or off, new search hits): paint every line again."""
         self._strips.clear()
@@ -360,8 +371,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                     a, b = max(flag.start, sentence.start), min(flag.end, sentence.end)
                     if a < b:
                         spans.append((a - sentence.start, b - sentence.start, "aligned-view--damaged"))
-        if self.decorations is not None:
-            spans += self.decorations(block.paragraph, line.sentence, spec.kind)
+        spans += self.decoration_spans(block.paragraph, line.sentence, spec.kind)
         return spans
 
     def document_paragraph(self, index: int):  # type: ignore[no-untyped-def]
