@@ -55,8 +55,8 @@ async def test_slash_searches_every_document_and_enter_opens_the_hit(corpus) -> 
         assert screen.navigator.index == first.sentence
         # The hit is marked in the column.
         pos = screen.navigator.position
-        assert (0, 2, "aligned-view--hit") in screen.view.decoration_spans(pos.paragraph, pos.sentence, "chinese") or \
-            any(c == "aligned-view--hit" for _, _, c in screen.view.decoration_spans(pos.paragraph, pos.sentence, "chinese"))
+        spans = screen.view.decoration_spans(pos.paragraph, pos.sentence, "chinese")
+        assert any(c == "aligned-view--hit" for _, _, c in spans)
         # n / N step through the hits, across documents.
         await pilot.press("n")
         second = search.hits[1]
