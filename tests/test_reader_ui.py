@@ -344,6 +344,10 @@ async def test_wrapping_width_is_the_painted_width_on_every_path(corpus) -> None
         await pilot.resize_terminal(123, 40)  # a resize
         await pilot.pause()
         widths_fit(app.screen)
+        await pilot.press("right_square_bracket")  # the related passages open beside the columns
+        await wait_for(pilot, lambda: app.screen.query_one("#side-panel").has_class("-open"))
+        await pilot.pause()
+        widths_fit(app.screen)
 
 
 async def test_narrow_status_keeps_what_matters(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -124,6 +124,9 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._relayout()
+        # The content region may be settled only after this resize has been arranged (a side panel opening
+        # beside the columns): look again then; nothing is redone if the width did not change.
+        self.call_after_refresh(self._relayout)
 
     def _content_width(self) -> int:
         # The painted width: the widget less its vertical scrollbar.
