@@ -145,3 +145,11 @@ async def reading(corpus, prefix: str, size: tuple[int, int] = (160, 45), *, set
         if settled:
             await settle(pilot)
         yield app, pilot, screen
+
+
+@pytest.fixture(scope="module")
+def corpus():  # type: ignore[no-untyped-def]
+    """The bundled seeds, cleaned (shared by a module's Pilot tests: documents are immutable)."""
+    from qwen_reader.core.library import open_corpus
+
+    return open_corpus(use_cache=False)

@@ -3,23 +3,16 @@ jumps, highlighting off, the entities panel, the palette, and names kept as writ
 
 from __future__ import annotations
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
 from conftest import wait_for
-from qwen_reader.core.library import open_corpus
 from qwen_reader.core.reading.navigation import Position
 from qwen_reader.ui.app import ReaderApp
 from qwen_reader.ui.entity_corpus import index_of
 from qwen_reader.ui.screens.mentions import MentionsScreen
 from qwen_reader.ui.screens.reader import ReadingScreen
 from qwen_reader.ui.widgets.entities_panel import EntitiesPanel
-
-
-@pytest.fixture(scope="module")
-def corpus():  # type: ignore[no-untyped-def]
-    return open_corpus(use_cache=False)
 
 
 async def open_tagged(pilot, app: ReaderApp, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.command import CommandPalette
 from textual.widgets import DataTable
 
@@ -27,11 +26,6 @@ def reading_doc(app: ReaderApp) -> str:
 def screen_text(app: ReaderApp) -> str:
     view = app.screen.query_one(AlignedView)
     return "\n".join(view.render_line(y).text for y in range(view.size.height))
-
-
-@pytest.fixture(scope="module")
-def corpus():  # type: ignore[no-untyped-def]
-    return open_corpus(use_cache=False)
 
 
 async def test_document_list_then_enter_opens(corpus) -> None:  # type: ignore[no-untyped-def]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import Input, OptionList, Static
 
-from conftest import wait_for
-from qwen_reader.core.library import open_corpus
+from conftest import open_seed, wait_for
 from qwen_reader.core.search.recent import RecentQueries
 from qwen_reader.ui.app import ReaderApp
 from qwen_reader.ui.screens.reader import ReadingScreen
@@ -16,19 +14,6 @@ from qwen_reader.ui.widgets.aligned_view import AlignedView
 from qwen_reader.ui.widgets.related_panel import RelatedPanel
 
 
-@pytest.fixture(scope="module")
-def corpus():  # type: ignore[no-untyped-def]
-    return open_corpus(use_cache=False)
-
-
-async def _reader(pilot, app: ReaderApp, prefix: str) -> ReadingScreen:  # type: ignore[no-untyped-def]
-    doc = next(d for d in app.corpus.documents if d.id.startswith(prefix))
-    app.open_document(doc.id)
-    await wait_for(pilot, lambda: isinstance(app.screen, ReadingScreen) and app.screen.document.id == doc.id
-                   and app.screen.view.layout_model is not None)
-    return app.screen  # type: ignore[return-value]
-
-
 def _results(app: ReaderApp) -> OptionList:
     return app.screen.query_one("#search-results", OptionList)
 
@@ -36,7 +21,7 @@ def _results(app: ReaderApp) -> OptionList:
 async def test_slash_searches_every_document_and_enter_opens_the_hit(corpus) -> None:  # type: ignore[no-untyped-def]
     app = ReaderApp(corpus)
     async with app.run_test(size=(160, 45)) as pilot:
-        await _reader(pilot, app, "004")
+        await open_seed(pilot, app, "004")
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         for ch in "zhouhao":
@@ -72,7 +57,7 @@ async def test_empty_result_says_so_and_recent_queries_are_offered(corpus) -> No
     RecentQueries().add("技術")
     app = ReaderApp(corpus)
     async with app.run_test(size=(160, 45)) as pilot:
-        await _reader(pilot, app, "002")
+        await open_seed(pilot, app, "002")
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         assert _results(app).option_count == 1  # the recent query
@@ -89,7 +74,7 @@ async def test_related_list_follows_the_cursor_and_enter_jumps_backspace_returns
 
     app = ReaderApp(corpus)
     async with app.run_test(size=(180, 45)) as pilot:
-        screen = await _reader(pilot, app, "002")
+        screen = await open_seed(pilot, app, "002")
         at = sentence_at(screen.document, "my beloved qwen")
         screen.navigator.index = at
         screen._cursor_to_view(center=True)
