@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qwen_reader.core.entities.model import EntityKind
+from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
 VERSION = 9
@@ -182,15 +183,9 @@ def cedict_names() -> CedictNames:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     result = extract(source)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"names": result.names, "surnames": sorted(result.surnames),
-                                   "common": sorted(result.common), "given": result.given_chars,
-                                   "western": sorted(result.given_names), "proper": sorted(result.proper),
-                                   "transliteration": sorted(result.transliteration)},
-                                  ensure_ascii=False), encoding="utf-8")
-        tmp.replace(cached)
-    except OSError:
-        pass
+    write_atomic(cached, json.dumps({"names": result.names, "surnames": sorted(result.surnames),
+                                     "common": sorted(result.common), "given": result.given_chars,
+                                     "western": sorted(result.given_names), "proper": sorted(result.proper),
+                                     "transliteration": sorted(result.transliteration)},
+                                    ensure_ascii=False).encode())
     return result

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.store.files import write_atomic
 
 VERSION = 4
 Token = tuple[str, int, int]
@@ -106,16 +107,10 @@ def name_model() -> NameModel:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     model = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"given": model.given, "given_total": model.given_total, "chars": model.chars,
+    write_atomic(path, json.dumps({"given": model.given, "given_total": model.given_total, "chars": model.chars,
                                    "chars_total": model.chars_total, "surnames": model.surnames,
                                    "solo": model.solo, "names": sorted(model.names),
-                                   "words": sorted(model.words)}, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass
+                                   "words": sorted(model.words)}, ensure_ascii=False).encode())
     return model
 
 

@@ -10,6 +10,7 @@ import marshal
 import re
 from functools import lru_cache
 
+from qwen_reader.core.store.files import write_atomic
 from qwen_reader.core.store.paths import cache_dir
 
 _VERSION = 2
@@ -56,13 +57,7 @@ def reverse_table() -> dict[str, list[str]]:
     except (OSError, ValueError, EOFError, TypeError):
         pass
     table = _build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(marshal.dumps(table))
-        tmp.replace(path)
-    except OSError:
-        pass
+    write_atomic(path, marshal.dumps(table))
     return table
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from qwen_reader.core.store.files import write_atomic
 from qwen_reader.core.store.paths import config_dir, data_dir
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -29,24 +28,8 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _write(path: Path, value: dict[str, Any]) -> None:
-    """Atomic replace, so a crash never leaves half a file; a read-only home (or a folder where the file
-    should be) only loses the memory, and never leaves a temporary file behind."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_dir():
-            return
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(value, fh, ensure_ascii=False, indent=1)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    """Whole or not at all; a read-only home (or a folder where the file should be) only loses the memory."""
+    write_atomic(path, json.dumps(value, ensure_ascii=False, indent=1).encode())
 
 
 class Settings:

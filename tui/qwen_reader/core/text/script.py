@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from qwen_reader.core.store.files import write_atomic
 from qwen_reader.core.text.model import Script
 
 # Share of script-specific characters above which a text counts as one script rather than mixed.
@@ -127,13 +129,8 @@ def _converter(config: str):  # type: ignore[no-untyped-def]
     except (OSError, ValueError, EOFError, TypeError):
         pass
     converter = OpenCC(config)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(marshal.dumps(converter._dict_chain_data))
-        tmp.replace(cached)
-    except (OSError, ValueError):
-        pass
+    with contextlib.suppress(ValueError):  # a table marshal cannot write is simply not kept
+        write_atomic(cached, marshal.dumps(converter._dict_chain_data))
     return converter
 
 

@@ -7,10 +7,8 @@ own traditional form, which the gloss needs to choose between 后 "empress" and 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -18,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from qwen_reader.core.store.files import write_atomic
 from qwen_reader.core.store.paths import cache_dir
 
 _WORD = re.compile(r"[a-z]+")
@@ -155,18 +154,6 @@ def lexicon() -> Lexicon:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass  # missing, stale or damaged: build it again
     built = Lexicon(source.read_text(encoding="utf-8"), _parse_hsk(base / "hsk"))
-    _store(stored, {"key": key, "raw": built._raw, "chars": dict(built._chars), "log_counts": built._log_counts,
-                    "hsk": built.hsk})
+    write_atomic(stored, json.dumps({"key": key, "raw": built._raw, "chars": dict(built._chars),
+                                     "log_counts": built._log_counts, "hsk": built.hsk}, ensure_ascii=False).encode())
     return built
-
-
-def _store(path: Path, data: dict[str, object]) -> None:
-    """Atomic write; a cache folder that cannot be written only costs the next start the build."""
-    tmp = path.with_name(path.name + f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
