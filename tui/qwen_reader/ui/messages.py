@@ -1,9 +1,10 @@
-"""Messages the reading screen receives from its background work (posted from worker threads)."""
+"""Messages the reading screen receives: from its background work (posted from worker threads) and from its columns."""
 
 from __future__ import annotations
 
 from textual.message import Message
 
+from qwen_reader.core.reading.layout import ColumnSpec
 from qwen_reader.core.translate import stream
 
 
@@ -29,3 +30,19 @@ class TranslationProgress(Message):
 
 class TranslationFinished(Message):
     """The stream ended (done, stopped, or failed with a note already sent)."""
+
+
+class ColumnsRelaid(Message):
+    """The reading columns were laid out anew (new width, options or document): the headers follow."""
+
+    def __init__(self, specs: list[ColumnSpec], widths: list[int]) -> None:
+        super().__init__()
+        self.specs = specs
+        self.widths = widths
+
+
+class LayoutGrown(Message):
+    """More of the layout became exact in the background (the status line counts it)."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LayoutGrown)

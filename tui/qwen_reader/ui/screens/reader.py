@@ -26,7 +26,12 @@ from qwen_reader.core.text.model import Document
 from qwen_reader.core.translate import stream
 from qwen_reader.ui import keys, searching
 from qwen_reader.ui.entity_layer import EntitiesReady, EntityLayer
-from qwen_reader.ui.messages import TranslationEvent, TranslationFinished, TranslationProgress
+from qwen_reader.ui.messages import (
+    ColumnsRelaid,
+    TranslationEvent,
+    TranslationFinished,
+    TranslationProgress,
+)
 from qwen_reader.ui.status import StatusPart, fit_status
 from qwen_reader.ui.widgets.aligned_view import AlignedView, ViewOptions
 
@@ -91,7 +96,7 @@ class ReadingScreen(Screen[None]):
     def on_resize(self) -> None:
         self._status()
 
-    def on_aligned_view_grown(self) -> None:
+    def on_layout_grown(self) -> None:
         self._status()
 
     def on_screen_suspend(self) -> None:
@@ -120,7 +125,7 @@ class ReadingScreen(Screen[None]):
         self._title()
         self._status()
 
-    def on_aligned_view_relaid(self, message: AlignedView.Relaid) -> None:
+    def on_columns_relaid(self, message: ColumnsRelaid) -> None:
         self._headers(message.specs, message.widths)
         self._status()
         if not self._started:

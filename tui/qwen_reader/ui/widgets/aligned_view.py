@@ -6,7 +6,6 @@ always the width that is painted, whatever path opened the document (list, palet
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,11 +13,10 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from qwen_reader.core.reading.cells import cell_len, char_cells
+from qwen_reader.core.reading.cells import cell_len
 from qwen_reader.core.reading.conversions import Conversions
 from qwen_reader.core.reading.layout import (
     MARKERS,
@@ -30,9 +28,9 @@ from qwen_reader.core.reading.layout import (
     column_specs,
 )
 from qwen_reader.core.text.model import Document, Kind
+from qwen_reader.ui.messages import ColumnsRelaid, LayoutGrown
+from qwen_reader.ui.widgets.segments import crop, safe, styled_runs
 
-# Anything that could reach the terminal as a control sequence is shown as a replacement character.
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _STRIP_CACHE = 2000
 # Paragraphs laid out per background tick: small enough to keep keys responsive on a 50 MB document.
 _GROW_PARAGRAPHS = 40
@@ -79,20 +77,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         "aligned-view--entity-figure",
         "aligned-view--entity-cursor",
     }
-
-    class Relaid(Message):
-        """The columns were laid out anew (new width, options or document): headers follow."""
-
-        def __init__(self, specs: list[ColumnSpec], widths: list[int]) -> None:
-            super().__init__()
-            self.specs = specs
-            self.widths = widths
-
-    class Grown(Message):
-        """More of the layout became exact in the background (the status line counts it)."""
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, AlignedView.Grown)
 
     def __init__(self, document: Document, english: Callable[[int, int], str | None], *,
                  id: str | None = None) -> None:
@@ -150,7 +134,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
                                           english_role=options.english_role, converter=self.converter)
         self._strips.clear()
         self._after_change(anchor, center=anchor is None)
-        self.post_message(self.Relaid(specs, widths))
+        self.post_message(ColumnsRelaid(specs, widths))
         if not self.hold_growth:
             self._grower.resume()
 
@@ -183,7 +167,7 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         anchor = self._cursor_anchor()
         layout.extend(_GROW_PARAGRAPHS)
         self._after_change(anchor)
-        self.post_message(self.Grown())
+        self.post_message(LayoutGrown())
 
     def _cursor_anchor(self) -> int | None:
         """Where the cursor's sentence sits on screen, to keep it there while heights above it change."""
@@ -367,7 +351,8 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         if spec.kind == "chinese":
             if block.changed and block.changed[c]:
                 spans += [(i, i + 1, "aligned-view--changed") for i in block.changed[c][line.sentence]]
-            paragraph = self.document_paragraph(block.paragraph)
+            assert self.layout_model is not None
+            paragraph = self.layout_model.paragraphs[block.paragraph]
             if paragraph.flags and line.sentence < len(paragraph.sentences):
                 sentence = paragraph.sentences[line.sentence]
                 for flag in paragraph.flags:
@@ -377,10 +362,6 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
         spans += self.decoration_spans(block.paragraph, line.sentence, spec.kind)
         return spans
 
-    def document_paragraph(self, index: int):  # type: ignore[no-untyped-def]
-        assert self.layout_model is not None
-        return self.layout_model.paragraphs[index]
-
     def _column_segments(self, block: ParagraphLayout, c: int, line: Line, width: int, style: Style,
                          kind: Kind, cursor: Style, spec: ColumnSpec) -> list[Segment]:
         marker = MARKERS.get(kind, "")
@@ -389,33 +370,15 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             text = marker if line.first else " " * len(marker)
             out.append(Segment(text, style + self._style("aligned-view--marker") + cursor))
         if line.role in ("pinyin", "placeholder", "gloss"):
-            out.append(Segment(_safe(line.text), style + self._style(f"aligned-view--{line.role}") + cursor))
+            out.append(Segment(safe(line.text), style + self._style(f"aligned-view--{line.role}") + cursor))
         elif line.role == "text" and line.sentence >= 0 and (spans := self._spans(block, c, line, spec)):
-            out.extend(self._styled_runs(line, spans, style, cursor))
+            out.extend(styled_runs(line.text, line.start, spans, style, cursor, self._style))
         else:
-            out.append(Segment(_safe(line.text), style + cursor))
+            out.append(Segment(safe(line.text), style + cursor))
         used = sum(cell_len(s.text) for s in out)
         if used > width:
-            return _crop(out, width)
+            return crop(out, width)
         out.append(Segment(" " * (width - used), style + cursor))
-        return out
-
-    def _styled_runs(self, line: Line, spans: list[tuple[int, int, str]], style: Style,
-                     cursor: Style) -> list[Segment]:
-        """One segment per run of characters with the same styles; the cursor's background on top."""
-        names: list[tuple[str, ...]] = [()] * len(line.text)
-        for start, end, name in spans:
-            for i in range(max(start - line.start, 0), min(end - line.start, len(line.text))):
-                names[i] = (*names[i], name)
-        out: list[Segment] = []
-        run = 0
-        for i in range(1, len(line.text) + 1):
-            if i == len(line.text) or names[i] != names[run]:
-                run_style = style
-                for name in names[run]:
-                    run_style += self._style(name)
-                out.append(Segment(_safe(line.text[run:i]), run_style + cursor))
-                run = i
         return out
 
     def _kind_style(self, kind: Kind) -> Style:
@@ -425,28 +388,3 @@ class AlignedView(ScrollView, can_focus=True, inherit_bindings=False):
             Kind.QUOTE: "aligned-view--quote",
         }.get(kind)
         return self._style(name) if name else Style()
-
-
-def _safe(text: str) -> str:
-    return _UNSAFE.sub("\ufffd", text)
-
-
-def _crop(segments: list[Segment], width: int) -> list[Segment]:
-    """Cut to `width` cells without splitting a wide character (a half is never shown)."""
-    out: list[Segment] = []
-    used = 0
-    for seg in segments:
-        kept = ""
-        for ch in seg.text:
-            cells = char_cells(ch)
-            if used + cells > width:
-                break
-            kept += ch
-            used += cells
-        if kept:
-            out.append(Segment(kept, seg.style))
-        if used >= width or len(kept) < len(seg.text):
-            break
-    if used < width:
-        out.append(Segment(" " * (width - used), segments[-1].style if segments else None))
-    return out
