@@ -23,6 +23,9 @@ class Terminal:
     def __init__(self, home: Path, width: int, height: int, args: tuple[str, ...] = (),
                  env: dict[str, str] | None = None) -> None:
         self.name = f"qr-{uuid.uuid4().hex[:8]}"
+        # A server of its own (-L): when the last session of a shared server is killed, the server exits, and a
+        # session started in that moment fails with "server exited unexpectedly" (seen in CI).
+        self.tmux = ["tmux", "-L", self.name]
         self.done = home / "exit-code"
         # The command gets its environment explicitly: a tmux server that is already running would
         # otherwise hand the session its own environment, not ours.
@@ -30,11 +33,11 @@ class Terminal:
         extra_env = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         command = (f"env -u COLUMNS -u LINES -u NO_COLOR {HOME_ENV}={shlex.quote(str(home))} TERM=xterm-256color "
                    f"{extra_env} {READER} {' '.join(shlex.quote(a) for a in args)}; echo $? > {self.done}")
-        subprocess.run(["tmux", "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
+        subprocess.run([*self.tmux, "new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height),
                         command], check=True)
 
     def screen(self, *, escapes: bool = False) -> str:
-        args = ["tmux", "capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name]
+        args = [*self.tmux, "capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name]
         return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
     def exited(self, timeout: float = 15) -> str | None:
@@ -44,7 +47,7 @@ class Terminal:
         return self.done.read_text().strip() if self.done.exists() else None
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.tmux, "send-keys", "-t", self.name, *keys], check=True)
 
     def wait_for(self, text: str, timeout: float = 30) -> str:
         deadline = time.monotonic() + timeout
@@ -56,7 +59,7 @@ class Terminal:
         raise AssertionError(f"{text!r} never appeared; screen was:\n{self.screen()}")
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.tmux, "kill-server"], capture_output=True)
 
 
 def test_read_a_seed_in_a_real_terminal(tmp_path: Path) -> None:
