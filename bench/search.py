@@ -166,7 +166,7 @@ def main() -> None:
         print(f"build: {build:.1f} s ({chars / build / 1e6:.2f} Mchar/s; CPU {build_cpu:.1f} s in this process and its"
               f" workers, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores); peak RSS {peak:.0f} MB "
               f"(+{max(0.0, peak - before):.0f} MB over the loaded corpus); index file "
-              f"{path.stat().st_size / 1e6:.0f} MB")
+              f"{sum(f.stat().st_size for f in path.parent.glob('search*.sqlite3*')) / 1e6:.0f} MB (all shards)")
         start = time.perf_counter()
         index = SearchIndex(path)
         report = index.sync(documents)

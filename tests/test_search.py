@@ -62,6 +62,15 @@ def test_one_and_two_character_words(index: SearchIndex) -> None:
     assert search(index, "鲸") == []
 
 
+def test_lone_characters_anywhere_in_the_sentence_and_beside_a_phrase(index: SearchIndex) -> None:
+    # Each character alone, apart in the sentence, in either script.
+    assert set(texts(search(index, "团 术"))) == {
+        "他在这家银行工作了十年，技术团队很难过。", "周浩在技術團隊工作多年。", "团队的技术负责人还没有人选。"}
+    # A phrase with a lone character: only sentences holding both.
+    assert texts(search(index, "技术 的")) == ["团队的技术负责人还没有人选。"]
+    assert search(index, "玫 鲸") == []
+
+
 def test_pinyin_with_and_without_tones_and_spaces(index: SearchIndex) -> None:
     forms = ["zhouhao", "zhōu hào", "Zhou Hao", "ZHOU HAO"]
     results = [texts(search(index, f)) for f in forms]
@@ -119,12 +128,12 @@ def test_only_changed_files_are_indexed_again(corpus_dir: Path) -> None:
     changed = idx.sync(open_corpus([corpus_dir]).documents)
     assert (changed.added, changed.updated, changed.unchanged) == (0, 1, 2)
     assert texts(search(idx, "换人")) == ["行长换人了。"]
-    assert search(idx, "辞职") == []  # the old rows are gone
+    assert search(idx, "辞职") == [] and search(idx, "辞") == []  # the old rows are gone, and its characters
     (corpus_dir / "garden.txt").unlink()
     idx = SearchIndex()
     gone = idx.sync(open_corpus([corpus_dir]).documents)
     assert (gone.removed, gone.unchanged) == (1, 2)
-    assert search(idx, "玫瑰") == []
+    assert search(idx, "玫瑰") == [] and search(idx, "瑰") == []
 
 
 def test_progress_and_cancel(corpus_dir: Path) -> None:
@@ -176,3 +185,24 @@ def test_cli_search_and_related(corpus_dir: Path, tmp_path: Path) -> None:
     assert "quotation" in {r["kind"] for r in found[0]["reasons"]}
     missing = _cli("related", "002", "--at", "no such phrase here", home=tmp_path)
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_a_large_sync_writes_shards_in_workers_with_the_same_results(tmp_path: Path) -> None:
+    from qwen_reader.core.search.writers import PARALLEL_MIN_DOCS
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    lines = [BANK, TEAM, GARDEN]
+    for n in range(PARALLEL_MIN_DOCS + 20):
+        (folder / f"d{n:04d}.txt").write_text(f"第{n}号文件。\n\n{lines[n % 3]}", encoding="utf-8")
+    documents = open_corpus([folder]).documents
+    parallel = SearchIndex(tmp_path / "parallel.sqlite3")
+    parallel.sync(documents)
+    here = SearchIndex(tmp_path / "here.sqlite3")
+    here.sync(documents, english=lambda sentences: [""] * len(sentences))  # an English source keeps it here
+    shards_used = {s for (s,) in parallel.db.execute("SELECT DISTINCT shard FROM docs")}
+    # One shard per core (up to four), each written by its own worker.
+    assert len(shards_used) == len(parallel.shards) == max(1, min(os.cpu_count() or 1, 4))
+    for query in ("周浩", "浩", "團隊", "zhouhao", "玫 瑰", "7号"):
+        found = [(h.doc, h.sentence, h.text) for h in search(parallel, query, limit=500)]
+        assert found and sorted(found) == sorted((h.doc, h.sentence, h.text) for h in search(here, query, limit=500))

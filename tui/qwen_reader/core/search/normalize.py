@@ -73,28 +73,35 @@ def _pair_pinyin() -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _reader() -> tuple[re.Pattern[str], dict[int, str]]:
-    """What run_pinyin needs: a pattern finding (overlapping) candidate two-character words, and a
+    """What run_pinyin needs: a pattern finding the characters some two-character word reads otherwise (行 in
+    银行: few positions of a text, where a pattern of every word's first character found nearly all), and a
     str.translate table giving every Han character its syllable and a space (itself where it has none)."""
-    pairs = _pair_pinyin()
-    firsts = "".join(sorted({w[0] for w in pairs}))
+    chars = _char_pinyin()
+    changed = {c for word, sounds in _pair_pinyin().items() for c, sound in zip(word, sounds, strict=True)
+               if sound != chars.get(c)}
     table = {code: f"{chr(code)} " for a, b in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
              for code in range(a, b + 1)}
-    table.update({ord(c): f"{s} " for c, s in _char_pinyin().items() if ord(c) in table})
-    return re.compile(f"(?=([{re.escape(firsts)}][{HAN}]))"), table
+    table.update({ord(c): f"{s} " for c, s in chars.items() if ord(c) in table})
+    return re.compile(f"[{re.escape(''.join(sorted(changed)))}]"), table
 
 
 def run_pinyin(run: str) -> str:
     """Toneless syllables of a run of simplified Han characters, one per character, space-separated.
     Known two-character words are read as words (银行 yin hang, not yin xing)."""
     pattern, table = _reader()
-    pairs = _pair_pinyin()
     read = run.translate(table)
-    fixes = [(m.start(), pairs[m.group(1)]) for m in pattern.finditer(run) if m.group(1) in pairs]
-    if not fixes:
+    found = [m.start() for m in pattern.finditer(run)]
+    if not found:
         return read.rstrip()
+    pairs = _pair_pinyin()
     syllables = read.split()
-    for i, (a, b) in fixes:
-        syllables[i], syllables[i + 1] = a, b
+    for i in found:
+        # The word ending here, else the word starting here (行长: 银行 reads 行 hang, 行长 reads it hang too).
+        for start in (i - 1, i):
+            sounds = pairs.get(run[start:start + 2]) if start >= 0 else None
+            if sounds is not None:
+                syllables[i] = sounds[i - start]
+                break
     return " ".join(syllables)
 
 

@@ -32,6 +32,8 @@ class Tier:
     needles: tuple[Needle, ...]
     # Where the match was made, for the user ("pinyin", "English", "dictionary: 辞职" ...).
     via: str = ""
+    # Lone Han characters every hit must hold (they have no phrase in the sentence table, see shards.py).
+    chars: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +54,17 @@ def _phrase(tokens: list[str], column: str) -> str:
 
 
 def _text_phrase(part: str) -> str:
-    """The FTS5 phrase for a query part in the text column (a lone Han character: the unigram column)."""
-    if len(part) == 1 and _HAN_RE.match(part):
-        return _phrase([part], "chars")
     return _phrase(phrase_tokens(part), "text")
+
+
+def _lone(part: str) -> bool:
+    return len(part) == 1 and bool(_HAN_RE.match(part))
+
+
+def _all_of(parts: list[str], needles: tuple[Needle, ...], via: str = "") -> Tier:
+    """A tier where every part must occur: phrases for the sentence table, lone characters checked apart."""
+    expression = " AND ".join(_text_phrase(p) for p in parts if not _lone(p))
+    return Tier(expression, needles, via, "".join(sorted({p for p in parts if _lone(p)})))
 
 
 def tiers(query: str, *, dictionary: bool = True) -> list[Tier]:
@@ -71,12 +80,12 @@ def tiers(query: str, *, dictionary: bool = True) -> list[Tier]:
         joined = "".join(parts)
         if len(parts) > 1 and all(han for p in parts for _, han in pieces(p)):
             # 周 浩 typed with a space still means 周浩 first.
-            out.append(Tier(_text_phrase(joined), (Needle(joined),)))
-        out.append(Tier(" AND ".join(_text_phrase(p) for p in parts), tuple(Needle(p) for p in parts)))
+            out.append(_all_of([joined], (Needle(joined),)))
+        out.append(_all_of(parts, tuple(Needle(p) for p in parts)))
         # Then every word of the query anywhere in the sentence, not side by side (技术团队 finds 团队的技术).
         loose = [w for p in parts for piece, han in pieces(p) for w in (_words(piece) if han else [piece])]
         if len(loose) > len(parts):
-            out.append(Tier(" AND ".join(_text_phrase(t) for t in loose), tuple(Needle(t) for t in loose)))
+            out.append(_all_of(loose, tuple(Needle(t) for t in loose)))
         return _unique(out)
     words = [piece for p in parts for piece, _ in pieces(p)]
     # Latin text as written in the documents (names, English quotations).
@@ -86,7 +95,8 @@ def tiers(query: str, *, dictionary: bool = True) -> list[Tier]:
         out.append(Tier(_phrase(syllables, "pinyin"), (Needle(syllables=tuple(syllables)),), "pinyin"))
     out.append(Tier(_phrase(words, "english"), (), "English"))
     # Words of the dictionary whose sense holds every English word (ranked after the direct matches).
-    translations = [chinese_for(w) for w in words] if dictionary else []
+    # Only words of two characters or more: a lone character says little about an English word's sense.
+    translations = [[c for c in chinese_for(w) if not _lone(c)] for w in words] if dictionary else []
     if translations and all(translations):
         per_word = ["(" + " OR ".join(_text_phrase(c) for c in options) + ")" for options in translations]
         needles = tuple(Needle(c) for options in translations for c in options)
@@ -108,8 +118,9 @@ def _unique(found: list[Tier]) -> list[Tier]:
     seen: set[str] = set()
     out: list[Tier] = []
     for tier in found:
-        if tier.expression and tier.expression not in seen:
-            seen.add(tier.expression)
+        key = f"{tier.expression}|{tier.chars}"
+        if (tier.expression or tier.chars) and key not in seen:
+            seen.add(key)
             out.append(tier)
     return out
 
@@ -122,7 +133,7 @@ def search(index: SearchIndex, query: str, *, limit: int = 100, dictionary: bool
     for n, tier in enumerate(found_tiers):
         if len(ranked) >= limit:
             break
-        found = [(rowid, score) for rowid, score in index.match(tier.expression, CAP) if rowid not in seen]
+        found = [(rowid, score) for rowid, score in _tier_rows(index, tier) if rowid not in seen]
         # bm25() is negative, better is lower. Scores fall in (T-n-1, T-n] for tier n of T, so every hit of a
         # tier scores above the next tier's hits.
         found.sort(key=lambda item: item[1])
@@ -139,6 +150,17 @@ def search(index: SearchIndex, query: str, *, limit: int = 100, dictionary: bool
         hits.append(Hit(doc.doc_id, doc.title, row.paragraph, row.sentence, row.text, round(score, 4),
                         highlight(row.text, tier.needles), tier.via))
     return hits
+
+
+def _tier_rows(index: SearchIndex, tier: Tier) -> list[tuple[int, float]]:
+    if not tier.expression:
+        return index.char_rows(tier.chars, CAP)
+    found = index.match(tier.expression, CAP)
+    if not tier.chars:
+        return found
+    texts = index.rows(r for r, _ in found)
+    return [(r, score) for r, score in found if r in texts
+            and all(c in to_simplified(texts[r].text) for c in tier.chars)]
 
 
 def _needle_pattern(text: str) -> re.Pattern[str] | None:

@@ -1,5 +1,5 @@
-"""Index tokens for a sentence: CJK as overlapping bigrams (phrases) and unigrams (1-character queries),
-Latin words lowercased, Han characters as toneless pinyin syllables.
+"""Index tokens for a sentence: CJK as overlapping bigrams (phrases), Latin words lowercased, Han characters
+as toneless pinyin syllables; and for a document, its set of Han characters (1-character queries).
 
 Tokens are joined with spaces and handed to SQLite's FTS5 `ascii` tokenizer, which splits on ASCII
 separators only, so each CJK bigram stays one token and adjacent bigrams form a phrase.
@@ -11,7 +11,7 @@ import operator
 import re
 from typing import NamedTuple
 
-from qwen_reader.core.search.normalize import HAN, run_pinyin, to_simplified
+from qwen_reader.core.search.normalize import HAN, HAN_RE, run_pinyin, to_simplified
 
 # A Han run, or a Latin/digit word (accented Latin letters included: Perez, Pérez).
 _PIECE = re.compile(f"([{HAN}]+)|([0-9A-Za-z\u00c0-\u024f]+)")
@@ -21,7 +21,6 @@ class Columns(NamedTuple):
     """What one sentence contributes to each FTS5 column (space-separated tokens)."""
 
     text: str
-    chars: str
     pinyin: str
 
 
@@ -62,4 +61,16 @@ def columns(text: str) -> Columns:
     # Pinyin reads all Han characters of the sentence in one pass (a phrase may then span punctuation,
     # which costs little and saves a call per run).
     han_only = "".join(runs)
-    return Columns(" ".join(words), " ".join(han_only), run_pinyin(han_only))
+    return Columns(" ".join(words), run_pinyin(han_only))
+
+
+def document_chars(sentences: list[str]) -> str:
+    """Every Han character of a document once, in code point order (deterministic, so a contentless
+    table can delete them again): one-character queries look for documents first, then sentences."""
+    distinct = "".join(set("".join(sentences)))  # a few hundred characters: convert and filter those only
+    return " ".join(sorted(set(HAN_RE.findall(to_simplified(distinct)))))
+
+
+def english_tokens(english: str) -> str:
+    """The English column: Latin words of a translation, lowercased."""
+    return " ".join(piece for piece, han in pieces(english) if not han) if english else ""
