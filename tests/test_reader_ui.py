@@ -141,6 +141,11 @@ async def test_help_palette_and_quit(corpus) -> None:  # type: ignore[no-untyped
     async with reading(corpus, "003", (160, 45)) as (app, pilot, _screen):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
+        # The colour legend: each kind named, painted in the colour its highlighting uses.
+        legend = {str(s.render()): s for s in app.screen.query(".entity-legend")}
+        assert set(legend) == {"people", "organisations", "products", "places", "dates", "figures"}
+        looks = {label: (static.styles.color, str(static.styles.text_style)) for label, static in legend.items()}
+        assert len(set(looks.values())) == 6  # dates and figures share a colour; figures are italic
         await pilot.press("escape")
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("ctrl+p")

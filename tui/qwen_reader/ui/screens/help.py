@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from qwen_reader.core.reading.cells import cell_len
 from qwen_reader.ui import keys
+from qwen_reader.ui.widgets.entities_panel import entity_legend
 
 
 def help_text(keymap: dict[str, str], extra: tuple[keys.Key, ...] = ()) -> str:
@@ -34,6 +35,8 @@ class HelpScreen(ModalScreen[None]):
         extra: tuple[keys.Key, ...] = getattr(self.app, "extra_keys", ())
         with VerticalScroll(id="help"):
             yield Static(help_text(getattr(self.app, "keymap", {}), extra), markup=False)
+            yield Static("\nEntity colours (the highlight key turns them off)", markup=False)
+            yield entity_legend()
 
     def action_dismiss(self, result: None = None) -> None:  # type: ignore[override]
         self.dismiss()

@@ -14,8 +14,14 @@ from textual.widgets.option_list import Option
 from qwen_reader.core.entities.document import DocumentEntities
 from qwen_reader.ui.entity_layer import KINDS
 
-_LABELS = {"person": "people", "org": "organisations", "product": "products", "place": "places",
+KIND_LABELS = {"person": "people", "org": "organisations", "product": "products", "place": "places",
            "date": "dates", "figure": "figures"}
+
+
+def entity_legend() -> Vertical:
+    """Each kind's name in its own colour (the classes of reader.tcss, which the highlighting uses too)."""
+    return Vertical(*(Static(KIND_LABELS[kind], classes=f"entity-legend entity-legend-{kind}", markup=False)
+                      for kind in KINDS), classes="entities-legend")
 
 
 class EntitiesPanel(Vertical):
@@ -25,9 +31,7 @@ class EntitiesPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Entities — enter lists mentions", id="entities-panel-title", markup=False)
-        with Vertical(id="entities-legend"):
-            for kind in KINDS:
-                yield Static(_LABELS[kind], classes=f"entity-legend entity-legend-{kind}", markup=False)
+        yield entity_legend()
         yield OptionList(*self._options(), id="entities-list")
 
     def _options(self) -> list[Option]:
@@ -44,7 +48,7 @@ class EntitiesPanel(Vertical):
             ids = sorted((i for i in counts if kinds[i] == kind), key=lambda i: (-counts[i], names[i]))
             if not ids:
                 continue
-            options.append(Option(Content.assemble((f"{_LABELS[kind]} ({len(ids)})", "bold")), disabled=True))
+            options.append(Option(Content.assemble((f"{KIND_LABELS[kind]} ({len(ids)})", "bold")), disabled=True))
             options.extend(Option(Content(f"  {names[i]}  ×{counts[i]}"), id=i) for i in ids)
         return options or [Option(Content("no entities"), disabled=True)]
 
