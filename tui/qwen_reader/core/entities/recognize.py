@@ -8,10 +8,10 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, rules, tagger
+from qwen_reader.core.entities import dates, orgs, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import document_names, propagate
-from qwen_reader.core.entities.gazetteer import Gazetteer, tech_list
+from qwen_reader.core.entities.gazetteer import Gazetteer, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
 from qwen_reader.core.text.model import Document, Kind
@@ -123,23 +123,25 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
     if Source.LIST in sources or Source.CEDICT in sources:
         bounds = _bounds(tokens)
         listed = tech_list().names
+        region = region_names()
         # One scan over both lists (the curated list wins where both hold a name).
         for s, e, x in all_lists().matches(simplified):
-            if simplified[s:e] in listed:
-                if Source.LIST in sources:
+            surface = simplified[s:e]
+            if surface in listed:
+                if Source.LIST in sources and (surface not in region or _region_match(simplified, s, e, x, bounds)):
                     out.append(Candidate(s, e, x.kind, x.id, x.english, Source.LIST))
                 continue
             # A dictionary name must not cut one of jieba's words (三水 in 三水果), unless what follows
             # makes it an institution or a facility (中国 in 中国政府).
-            if Source.CEDICT in sources and s in bounds and (
-                    e in bounds or rules.org_suffix_after(simplified, e) or rules.facility_after(simplified, e)
-                    or _GENERIC_HEAD.match(simplified, e)):
+            if Source.CEDICT in sources and s in bounds and _ends_well(simplified, e, bounds):
                 out.append(Candidate(s, e, x.kind, x.id, x.english, Source.CEDICT))
     names = cedict_names()
     if Source.RULES in sources:
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
         out.extend(rules.masked_names(simplified, names.surnames))
         out.extend(rules.sides(simplified))
+        out.extend(places.abbreviations(simplified, all_lists().get))
+        out.extend(places.suffixed_places(simplified, tokens, known_places()))
         out.extend(rules.foreign_names(simplified, names.transliteration))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
@@ -149,7 +151,27 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
         out.extend(dates.figures(simplified))
     if Source.TAGGER in sources:
         out.extend(tagger.persons(simplified, tokens, known_names()))
-    return out
+    # 北京时间, 多哈回合, 茂物目标: the place is part of another name.
+    return [c for c in out if c.kind != EntityKind.PLACE or not places.not_a_place(simplified, c.end)]
+
+
+def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
+    return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
+                                 or _GENERIC_HEAD.match(text, end))
+
+
+def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int]) -> bool:
+    """A name of the broad lists, where it stands as a name: on the segmentation's boundaries (or before a
+    suffix), or in a place context (往上水, where the segmentation reads 往上 + 水). A place that is also an
+    everyday word (上水, 火炭) needs the context."""
+    surface = text[start:end]
+    if entry.kind == EntityKind.PLACE:
+        context = places.place_context(text, start, end) or places.place_head_after(text, end) or bool(
+            rules.facility_after(text, end))
+        if surface in cedict_names().common:
+            return context
+        return context or (start in bounds and _ends_well(text, end, bounds))
+    return start in bounds and _ends_well(text, end, bounds)
 
 
 def resolve(found: Iterable[Candidate]) -> list[Candidate]:
@@ -186,11 +208,28 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
             if end is not None and end <= next_start:
                 c = Candidate(c.start, end, EntityKind.PLACE, f"place:{text[c.start:end]}", None, c.source)
         if out and out[-1].kind == EntityKind.ORG and c.kind == EntityKind.ORG and _adjacent(text, out[-1], c) \
-                and out[-1].source != Source.RULES:
+                and out[-1].source != Source.RULES and orgs.may_own(text, out[-1], c):
             parent = out.pop()
             c = Candidate(parent.start, c.end, EntityKind.ORG, c.id, c.english, c.source)
         out.append(c)
     return out
+
+
+def _person_like(name: str) -> bool:
+    return tagger.name_model().score(name) >= tagger.THRESHOLD
+
+
+def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
+    """One paragraph's mentions: every source's candidates resolved, then read again in their context."""
+    chosen = extend_orgs(text, resolve(candidates(text, sources)))
+    if Source.RULES in sources:
+        tokens = tokenize(text)
+        common = cedict_names().common
+        chosen = orgs.government_units(text, chosen, known_places())
+        chosen = orgs.buildings(text, chosen)
+        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like)
+        chosen = orgs.officers(text, tokens, chosen, common, known_places())
+    return chosen
 
 
 def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
@@ -209,7 +248,7 @@ def _english(c: Candidate, simplified_surface: str) -> str | None:
 def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[list[Candidate]]:
     """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
     simplified = [to_simplified(t) for t in texts]
-    chosen = [extend_orgs(s, resolve(candidates(s, sources))) for s in simplified]
+    chosen = [_choose(s, sources) for s in simplified]
     if Source.CONSISTENCY in sources:
         names = cedict_names()
         propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))

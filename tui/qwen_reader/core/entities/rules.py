@@ -47,8 +47,11 @@ ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
                 "百货|电器|通信")
 _ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
+# A one-character suffix is no suffix where it starts a word: 局长, 部员, 社会, 所以, 院士, 台湾, 委托, 办法.
+_NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公])"
 # After a known place or organisation, a one-character body suffix makes an institution (深圳市住建局).
-_SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|部|局|厅|署|委|办|院|所|台|社|团队)")
+_SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|团队|"
+                               rf"(?:部|局|厅|署|委|办|院|所|台|社){_NOT_A_WORD_AFTER})")
 
 
 # What follows a product line's name to make a model: iPhone 15 Pro Max, Galaxy A55 5G, iPod touch 3.
@@ -229,7 +232,7 @@ _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机�
 # After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
 # 内地房地产 are descriptions.
 _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|大学|学院|银行|医院|法院|检察院|电视台|日报|交易所|"
-                               r"委员会|研究院|航空|部|局|厅|署|委|办)")
+                               rf"委员会|研究院|航空|(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 
 
 def place_org_suffix_after(text: str, end: int) -> int | None:
