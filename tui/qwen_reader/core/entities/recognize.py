@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, orgs, places, rules, tagger
+from qwen_reader.core.entities import dates, latin, orgs, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, region_names, tech_list
@@ -229,6 +229,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = orgs.buildings(text, chosen)
         chosen = orgs.coordinated(text, tokens, chosen, common, _person_like)
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
+        chosen = latin.context_names(text, chosen, listed_names())
     return chosen
 
 
@@ -249,6 +250,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
     simplified = [to_simplified(t) for t in texts]
     chosen = [_choose(s, sources) for s in simplified]
+    if Source.RULES in sources:
+        latin.document_kinds(chosen, simplified)
     if Source.CONSISTENCY in sources:
         names = cedict_names()
         propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))

@@ -55,8 +55,11 @@ _SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|�
 
 
 # What follows a product line's name to make a model: iPhone 15 Pro Max, Galaxy A55 5G, iPod touch 3.
-_MODEL_TAIL = re.compile(r"(?:[ ]?(?:[A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]?\+?|Pro|Max|Ultra|Plus|Mini|mini|Air|Lite|SE|"
-                         r"Fold\d*|Flip\d*|touch|Touch|Note|5G)(?![A-Za-z0-9]))+")
+# A dimension (2.5D, 3D) is a technique's, not a model's: it ends the tail. A word may take its number
+# unspaced (iPod touch3).
+_MODEL_TAIL = re.compile(r"(?:[ ]?(?:(?!\d+(?:\.\d+)?D(?![A-Za-z0-9]))[A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]?\+?"
+                         r"(?![A-Za-z0-9])|(?:Pro|Max|Ultra|Plus|Mini|mini|Air|Lite|SE|Fold\d*|Flip\d*|touch|Touch|Note|5G)"
+                         r"(?![A-Za-z])))+")
 
 
 def latin_names(text: str, known: frozenset[str] = frozenset(),
