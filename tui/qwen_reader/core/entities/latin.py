@@ -31,6 +31,7 @@ _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模�
 _GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technology Systems Semiconductor Korea Japan "
                   "China Taiwan Asia India Europe America Global International Token Tokens All The This")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
+_EDITION = re.compile(r" (?:Korea|Japan|China|Taiwan|Asia|India|Europe|America|Global|International)(?![A-Za-z0-9])")
 
 
 def _kind_from_context(text: str, start: int, end: int) -> str | None:
@@ -49,6 +50,10 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
     out: list[Candidate] = []
     covered = bytearray(len(text))
     for c in chosen:
+        edition = _EDITION.match(text, c.end) if c.kind == EntityKind.ORG and text[c.start:c.end].isascii() else None
+        if edition:  # ZDNet Korea, Nikkei Asia: a company's edition for a country is a company of its own
+            name = text[c.start:edition.end()]
+            c = Candidate(c.start, edition.end(), EntityKind.ORG, f"{EntityKind.ORG}:{slug(name)}", name, c.source)
         surface = text[c.start:c.end]
         line = re.split(r"[ \d-]", surface)[0]  # iPhone in iPhone 16e: a listed product line stays a product
         if c.source == Source.RULES and c.kind == EntityKind.PRODUCT and surface not in known and line not in known \

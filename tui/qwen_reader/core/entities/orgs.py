@@ -108,7 +108,7 @@ def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], com
         if c.kind != EntityKind.PLACE:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     added: list[Candidate] = []
-    for org in orgs:
+    for org in orgs:  # grows: a name found in the list leads to the next (碧桂园、金澜置和森盛等)
         for start, end in _neighbours(text, tokens, org, common):
             if any(taken[start:end]):
                 continue
@@ -117,6 +117,7 @@ def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], com
                 continue
             taken[start:end] = b"\x01" * (end - start)
             added.append(Candidate(start, end, EntityKind.ORG, f"org:{item}", None, Source.RULES))
+            orgs.append(added[-1])
     if not added:
         return chosen
     kept = [c for c in chosen if not any(c.start < a.end and a.start < c.end for a in added)]
@@ -128,7 +129,7 @@ def _neighbours(text: str, tokens: Sequence[Token], org: Candidate, common: froz
     found: list[tuple[int, int]] = []
     after = _SEPARATOR.match(text, org.end)
     if after:
-        span = _item_from(text, tokens, after.end(), common)
+        span = _item_from(text, tokens, after.end(), common, text[org.end - 2:org.end])
         if span:
             found.append(span)
     before = re.search(r"(?:、|以及|及|和|与)$", text[max(0, org.start - 2):org.start])
@@ -144,7 +145,8 @@ def _neighbours(text: str, tokens: Sequence[Token], org: Candidate, common: froz
     return found
 
 
-def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset[str]) -> tuple[int, int] | None:
+def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset[str],
+               suffix: str = "") -> tuple[int, int] | None:
     """A list item starting at `start`: up to the next separator, or (when a verb follows, 厦门禹洲已经开始)
     up to the first everyday word, after a last word of two characters or more."""
     end = start
@@ -158,6 +160,9 @@ def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset
         if _ITEM_END.match(word) or not _is_han(word):
             separated = True
             break
+        if end > start and word == suffix:  # the suffix the listed organisation has too (明德医院)
+            end, last, separated = e, word, True
+            break
         if end > start and ((len(word) >= 2 and word in common) or (len(word) == 1 and word in _FUNCTION_START)):
             break
         end, last = e, word
@@ -165,8 +170,8 @@ def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset
             return None
     if not 2 <= end - start <= 6 or text[start] in _FUNCTION_START:
         return None
-    if (not separated and len(last) < 2) or _everyday(tokens, start, end, common):
-        return None
+    if (not separated and len(last) < 2) or (last != suffix and _everyday(tokens, start, end, common)):
+        return None  # with the listed organisation's suffix an everyday word names too (博爱医院, 明德医院)
     return start, end
 
 

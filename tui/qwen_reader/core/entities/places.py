@@ -5,11 +5,9 @@ place suffix (临江门站, 博爱交汇处, 屯门新墟), and names that only 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Source
-
-Token = tuple[str, int, int]
 
 # Words right before a name that make it a place: motion, position, direction (往上水, 近博爱交汇处, 位于屯门).
 PLACE_BEFORE = re.compile(r"(?:开往|驶往|前往|飞往|运往|送往|通往|返回|回到|来自|位于|途经|路经|住在|身处|抵达|"
@@ -75,32 +73,47 @@ def not_a_place(text: str, end: int) -> bool:
 
 
 # Suffixes that make a place of the word before them (临江门站, 博爱交汇处, 屯门新墟, 弥敦道).
-_PLACE_SUFFIX = re.compile(r"(?:交汇处|交界处|回旋处|路口|火车站|地铁站|高铁站|轻轨站|港铁站|巴士站|车站|"
+_PLACE_SUFFIX = re.compile(r"(?:交汇处|回旋处|路口|火车站|地铁站|高铁站|轻轨站|港铁站|巴士站|车站|"
                            r"站|机场|码头|口岸|隧道|天桥|大桥|公路|大道|新墟|墟|邨|新村|广场|公园|商圈)$")
 # Everyday words a suffix may follow that are no name (首站, 网站, 本站, 车站, 大广场).
+_FUNCTION_CHARS = frozenset("的了是为被把将和与及在从向对给也都就还又而但并或")
 _NOT_BODY = frozenset("这那该本此每各其首末全整总下上前后新老大小高低长短一二三两几多某第市省县区")
-# Words before a station or a road that make the word between a place (轻轨临江门站, 地铁金钟站).
-_TRANSIT_BEFORE = re.compile(r"(?:轻轨|地铁|港铁|高铁|铁路|巴士|小巴|公交|线|沿着|沿)$")
 # A body ending in an institution's head is an institution's (城管局大桥清洁队), not a place's name.
 _INSTITUTION_END = re.compile(r"[局部所院司会办委厅队处署组]$")
 
 
-def suffixed_places(text: str, tokens: Sequence[Token], known: frozenset[str]) -> Iterator[Candidate]:
-    """A word of 2-4 characters then a place suffix (a token of its own), after a word that makes a place of
-    it (近博爱交汇处, 轻轨临江门站, 往元朗公路)."""
-    for k, (word, _start, end) in enumerate(tokens):
-        if k == 0 or not _PLACE_SUFFIX.fullmatch(word) or (word == "站" and _STATION_VERB.match(text, end)):
+def suffixed_places(text: str, known: frozenset[str], starts: set[int],
+                    common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """A word of 2-4 characters then a place suffix, right after a word that makes a place of it (近博爱交汇处,
+    轻轨临江门站, 往元朗公路): the context is required; the segmentation only where the word starts (it cuts
+    临江/门站). `starts`: where the segmentation's words start."""
+    for cue in _SUFFIX_CUE.finditer(text):
+        start = cue.end()
+        if start not in starts:
             continue
-        body, body_start, _ = tokens[k - 1]
-        if not (2 <= len(body) <= 4 and _is_han(body)) or body[0] in _NOT_BODY or _INSTITUTION_END.search(body):
-            continue
-        if body in known:
-            continue  # a listed place with its facility: extended elsewhere
-        before = text[max(0, body_start - 2):body_start]
-        if not (PLACE_BEFORE.search(before) or _TRANSIT_BEFORE.search(before)):
-            continue
-        name = text[body_start:end]
-        yield Candidate(body_start, end, EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+        for size in (2, 3, 4):
+            body = text[start:start + size]
+            suffix = _PLACE_SUFFIX_AT.match(text, start + size)
+            if len(body) < size or not _is_han(body):
+                break
+            if suffix is None:
+                continue
+            if body[0] in _NOT_BODY or _INSTITUTION_END.search(body) or body in known or _SUFFIX_CUE.match(body) \
+                    or any(ch in _FUNCTION_CHARS for ch in body):
+                break  # a listed place with its facility is extended elsewhere
+            if suffix.group() == "站" and (_STATION_VERB.match(text, suffix.end()) or (
+                    (body in common or _NOT_STATION.search(body)) and not cue.group().startswith(_TRANSIT_WORDS))):
+                break  # 站在; 网站, 值班站, 租赁站: everyday stations need a line before them (轻轨松林门站)
+            name = text[start:suffix.end()]
+            yield Candidate(start, suffix.end(), EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+            break
+
+
+_TRANSIT = "轻轨|地铁|港铁|高铁|铁路|巴士|小巴|公交|"
+_NOT_STATION = re.compile(r"(?:网|空间|首|务|班|赁|化|动)$")
+_TRANSIT_WORDS = tuple(_TRANSIT.strip("|").split("|"))
+_SUFFIX_CUE = re.compile(PLACE_BEFORE.pattern.rstrip("$").replace("(?:", "(?:" + _TRANSIT, 1))
+_PLACE_SUFFIX_AT = re.compile(_PLACE_SUFFIX.pattern.rstrip("$"))
 
 
 # 站 as a verb: 站在, 站着, 站起来.

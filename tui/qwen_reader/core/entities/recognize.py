@@ -116,19 +116,24 @@ def _bounds(tokens: list[tuple[str, int, int]]) -> set[int]:
     return out
 
 
-def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[Candidate]:
+def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
+               tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every candidate in one paragraph's simplified text, from the sources asked for."""
-    tokens = tokenize(simplified)
+    if tokens is None:
+        tokens = tokenize(simplified)
     out: list[Candidate] = []
     if Source.LIST in sources or Source.CEDICT in sources:
         bounds = _bounds(tokens)
         listed = tech_list().names
         region = region_names()
+        common = cedict_names().common
+        inside = {p for w, ws, we in tokens if we - ws > 1 and w in common for p in range(ws + 1, we)}
         # One scan over both lists (the curated list wins where both hold a name).
         for s, e, x in all_lists().matches(simplified):
             surface = simplified[s:e]
             if surface in listed:
-                if Source.LIST in sources and (surface not in region or _region_match(simplified, s, e, x, bounds)):
+                if Source.LIST in sources and (_tech_match(surface, s, inside) if surface not in region
+                                               else _region_match(simplified, s, e, x, bounds)):
                     out.append(Candidate(s, e, x.kind, x.id, x.english, Source.LIST))
                 continue
             # A dictionary name must not cut one of jieba's words (三水 in 三水果), unless what follows
@@ -141,7 +146,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
         out.extend(rules.masked_names(simplified, names.surnames))
         out.extend(rules.sides(simplified))
         out.extend(places.abbreviations(simplified, all_lists().get))
-        out.extend(places.suffixed_places(simplified, tokens, known_places()))
+        out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
         out.extend(rules.foreign_names(simplified, names.transliteration))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
@@ -158,6 +163,16 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES) -> list[C
 def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
     return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
                                  or _GENERIC_HEAD.match(text, end))
+
+
+def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
+    """A two-character name of the tech list does not cut an everyday word on its left (长和 in 延长和, 增长和;
+    谷歌 in jieba's 从谷歌 is not one). `inside_words`: positions inside the paragraph's everyday words."""
+    return len(surface) != 2 or not _is_han(surface) or start not in inside_words
+
+
+def _is_han(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int]) -> bool:
@@ -221,9 +236,9 @@ def _person_like(name: str) -> bool:
 
 def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     """One paragraph's mentions: every source's candidates resolved, then read again in their context."""
-    chosen = extend_orgs(text, resolve(candidates(text, sources)))
+    tokens = tokenize(text)
+    chosen = extend_orgs(text, resolve(candidates(text, sources, tokens)))
     if Source.RULES in sources:
-        tokens = tokenize(text)
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
         chosen = orgs.buildings(text, chosen)

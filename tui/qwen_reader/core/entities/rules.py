@@ -228,6 +228,7 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
 
 # A place followed by a facility is one place (迪拜国际机场, 元朗公路).
 _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
+                              r"交汇处|回旋处|路口|新墟|墟|"
                               r"公路|"
                               r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
 
@@ -278,7 +279,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or all(
                     w in common and w not in known for w, _, _ in body):
                 continue
-            if body_text in places and not _PLACE_ORG_SUFFIX.match(text[start:end]):
+            if (body_text in places or (body[0][0] in places and all(w in common for w, _, _ in body[1:]))) \
+                    and not _PLACE_ORG_SUFFIX.match(text[start:end]):
                 continue  # 内地房地产, 中国公司: a place and a trade describe, they do not name
             if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
                 continue
