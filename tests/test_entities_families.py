@@ -104,3 +104,12 @@ def test_broad_lists_name_what_cedict_misfiles() -> None:
     names = kinds("新华网报道，立法院和国防部都回应了，上海和天津的企业也关注。")
     assert names.get("新华网") == "org" and names.get("立法院") == "org" and names.get("国防部") == "org"
     assert names.get("上海") == "place" and names.get("天津") == "place"
+
+
+def test_people_the_segmentation_cuts_or_no_surname_marks() -> None:
+    assert kinds("事故中一名女子孙慧敏受伤，送院治理。").get("孙慧敏") == "person"  # read as 女 / 子孙 / 慧敏
+    assert kinds("世贸组织总干事贝里安，就多边谈判发表讲话。").get("贝里安") == "person"
+    assert kinds("业界仍在观望新政策的效果。(楠楠)").get("楠楠") == "person"
+    assert [n for n, k in tagged("新华社记者裴晓鑫摄") if k == "person"] == ["裴晓鑫"]  # 摄: photographed by
+    for text in ("被抢女子连声谢谢都没说。", "会议在立法院群贤楼(济南路)"):
+        assert [n for n, k in tagged(text) if k == "person"] == [], text

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, latin, orgs, places, rules, tagger
+from qwen_reader.core.entities import dates, latin, orgs, people, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, region_names, tech_list
@@ -148,6 +148,9 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(places.abbreviations(simplified, all_lists().get))
         out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
         out.extend(rules.foreign_names(simplified, names.transliteration))
+        out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
+        out.extend(people.transliterated(simplified, names.transliteration, known_names()))
+        out.extend(people.byline(simplified, names.common, known_names()))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
