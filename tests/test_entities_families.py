@@ -113,3 +113,18 @@ def test_people_the_segmentation_cuts_or_no_surname_marks() -> None:
     assert [n for n, k in tagged("新华社记者裴晓鑫摄") if k == "person"] == ["裴晓鑫"]  # 摄: photographed by
     for text in ("被抢女子连声谢谢都没说。", "会议在立法院群贤楼(济南路)"):
         assert [n for n, k in tagged(text) if k == "person"] == [], text
+
+
+def test_a_city_or_a_name_before_a_trade_names_a_company_and_a_country_does_not() -> None:
+    names = kinds("周边有青岛百货、瑞丰地产等商场，凯越地产及厦门鸿安也在开发。")
+    assert names.get("青岛百货") == "org" and names.get("瑞丰地产") == "org" and names.get("凯越地产") == "org"
+    for text in ("业内人士认为，内地房地产公司的招股价需要下调。", "北京地产市场降温。",
+                 "商业地产和首次置业都受影响。"):
+        assert [n for n, k in tagged(text) if k == "org"] == [], text
+
+
+def test_a_city_and_company_then_the_company_alone_is_no_person() -> None:
+    texts = ["此后上市的河南建业更是大幅折让。", "建业的融资额因此缩水。"]  # 建业 is a man in CC-CEDICT
+    first, second = recognize_texts(texts)
+    assert [(texts[0][c.start:c.end], str(c.kind)) for c in first] == [("河南建业", "org")]
+    assert [(texts[1][c.start:c.end], str(c.kind)) for c in second] == [("建业", "org")]

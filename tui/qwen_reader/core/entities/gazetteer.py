@@ -95,6 +95,19 @@ def tech_list() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def broad_places() -> frozenset[str]:
+    """Countries and regions (a fifth column `broad` in the lists): before a trade they describe (中国公司, 内地
+    房地产), where a city's name before one names a company (重庆百货, 瑞安地产)."""
+    out: set[str] = set()
+    for name in CURATED_LISTS:
+        for line in _read(name).splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 5 and fields[4].strip() == "broad" and not line.startswith("#"):
+                out.update(a.strip() for a in fields[3].split("|") if a.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """Names that only the broad lists hold: matched where the segmentation or a context allows."""
     tech = {surface for surface, _ in parse_list(_read(TECH_LIST))}

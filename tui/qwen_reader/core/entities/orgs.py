@@ -176,9 +176,10 @@ def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset
 
 
 def _everyday(tokens: Sequence[Token], start: int, end: int, common: frozenset[str]) -> bool:
-    """Every word of the span is an everyday word (社会组织, 劳务派遣工), or the span is one."""
+    """Every word of the span is an everyday word of two characters or more (社会组织, 劳务派遣), or the span is
+    one; a name the segmentation cuts into characters (花样 / 年) is not."""
     words = [w for w, s, e in tokens if start <= s and e <= end]
-    return all(w in common for w in words)
+    return all(w in common and len(w) >= 2 for w in words)
 
 
 def _listed_as_org(text: str, org: Candidate, start: int, end: int) -> bool:
@@ -257,3 +258,25 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 def _is_han(word: str) -> bool:
     return _HAN.fullmatch(word) is not None
+
+
+def company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str], places: frozenset[str]) -> None:
+    """A company written with its city (河南建业, 厦门禹洲) is the same company written alone: a mention of the
+    name alone that another source took for a person (建业) is the company. In place."""
+    tails: dict[str, Candidate] = {}
+    for cs, text in zip(chosen, texts, strict=True):
+        for c in cs:
+            surface = text[c.start:c.end]
+            if c.kind != EntityKind.ORG:
+                continue
+            for n in (2, 3):
+                tail = surface[n:]
+                if surface[:n] in places and 2 <= len(tail) <= 4 and _is_han(tail):
+                    tails.setdefault(tail, c)
+    if not tails:
+        return
+    for cs, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(cs):
+            org = tails.get(text[c.start:c.end]) if c.kind == EntityKind.PERSON else None
+            if org is not None:
+                cs[i] = c._replace(kind=EntityKind.ORG, id=org.id, english=org.english)

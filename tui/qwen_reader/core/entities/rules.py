@@ -259,10 +259,15 @@ def facility_after(text: str, end: int) -> int | None:
 
 
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
-                  known: frozenset[str], places: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+                  known: frozenset[str], places: frozenset[str] = frozenset(),
+                  broad: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
+        whole = _one_word_org(word, common, places, broad) if len(word) >= 4 and _is_han(word) else False
+        if whole and not _DESCRIBED.match(text, end):
+            yield Candidate(start, end, EntityKind.ORG, f"org:{word}", None, Source.RULES)
+            continue
         m = _ORG_SUFFIX_AT.match(word) if _is_han(word) else None
         if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
@@ -276,12 +281,16 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             body_text = text[name_start:start]
             if not 2 <= len(body_text) <= 8:
                 continue
-            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or all(
-                    w in common and w not in known for w, _, _ in body):
+            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body):
                 continue
-            if (body_text in places or (body[0][0] in places and all(w in common for w, _, _ in body[1:]))) \
-                    and not _PLACE_ORG_SUFFIX.match(text[start:end]):
-                continue  # 内地房地产, 中国公司: a place and a trade describe, they do not name
+            trade = _TRADE_NAME.fullmatch(word) and not _DESCRIBED.match(text, end)
+            if all(w in common and w not in known for w, _, _ in body) and not (
+                    trade and back == 1 and body_text not in _DESCRIPTIVE and word == "地产"):
+                continue  # 科技公司, 上市公司; but 卓越地产, 远洋地产 name a developer
+            place_body = body_text in places or (body[0][0] in places and all(w in common for w, _, _ in body[1:]))
+            if place_body and not _PLACE_ORG_SUFFIX.match(text[start:end]) and (
+                    body[0][0] in broad or body_text in broad or not trade):
+                continue  # 内地房地产, 中国公司: a country and a trade describe; 重庆百货, 瑞安地产 name
             if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
                 continue
             name = text[name_start:end]
@@ -290,6 +299,27 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
 
 
 _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+_TRADE_AT_END = re.compile(r"(?:百货|地产|置业|集团|控股|银行|证券|电器|航空|实业)$")
+
+
+def _one_word_org(word: str, common: frozenset[str], places: frozenset[str], broad: frozenset[str]) -> bool:
+    """A company the segmentation's dictionary holds as one word (太平洋百货, 重庆百货): a name or a city
+    before a trade, not an everyday word (商业银行, 投资银行) nor a country (中国银行 is listed)."""
+    m = _TRADE_AT_END.search(word)
+    if m is None or word in common:
+        return False
+    head = word[:m.start()]
+    if len(head) < 2 or head in broad or head in _DESCRIPTIVE or head[0] in _FUNCTION_START:
+        return False
+    return head in places or head not in common
+# Trades a company is named by after its city (重庆百货, 瑞安地产, 北京银行), unless the phrase goes on into a
+# description (北京房地产市场, 深圳地产股).
+_TRADE_NAME = re.compile(r"百货|地产|置业|集团|控股|银行|证券|电器|航空|实业|股份|商场")
+_DESCRIBED = re.compile(r"市场|行业|业|商|股|板块|企业|开发|项目|政策|价格|销售|投资|税|调控|泡沫|界|圈|公司")
+# Everyday words before 地产 that describe the trade (商业地产, 旅游地产), not a developer.
+_DESCRIPTIVE_WORDS = ("商业 工业 住宅 旅游 养老 文旅 物流 产业 房产 海外 本地 内地 国内 全国 大型 中小 "
+                      "知名 品牌 上市 国有 民营 外资 中资 港资 台资 全球 高端 地方 城市 农村 乡村 主流 传统 新型")
+_DESCRIPTIVE = frozenset(_DESCRIPTIVE_WORDS.split())
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
