@@ -128,3 +128,19 @@ def test_a_city_and_company_then_the_company_alone_is_no_person() -> None:
     first, second = recognize_texts(texts)
     assert [(texts[0][c.start:c.end], str(c.kind)) for c in first] == [("河南建业", "org")]
     assert [(texts[1][c.start:c.end], str(c.kind)) for c in second] == [("建业", "org")]
+
+
+def test_a_company_counted_is_described_not_named() -> None:
+    for text in ("这是一家中国公司的成绩。", "两家医院都收治了伤者。", "这家具身智能公司刚成立。"):
+        assert [n for n, k in tagged(text) if k == "org"] == [], text
+
+
+def test_a_model_after_its_line_or_its_maker() -> None:
+    found = tagged("联发科天玑9400对上骁龙8 Gen 3，苹果A18 Pro也参战；小米15 Ultra、一加13、OPPO Find X8与"
+                   "Google Pixel 9 Pro、荣耀Magic7 Pro同场竞争。")
+    for name in ("天玑9400", "骁龙8 Gen 3", "A18 Pro", "小米15 Ultra", "一加13", "Find X8", "Pixel 9 Pro",
+                 "Magic7 Pro"):
+        assert (name, "product") in found, name
+    assert ("苹果", "org") in found and ("OPPO", "org") in found
+    for text in ("小米15日发布新机。", "华为5G专利领先。", "东盟10+3会议开幕。", "他在阿里P9级别。"):
+        assert [n for n, k in tagged(text) if k == "product"] == [], text

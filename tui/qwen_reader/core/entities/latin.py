@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from qwen_reader.core.entities.identity import slug
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.rules import GENERIC_LATIN
 
 # A run of capitalised Latin words (Furiosa AI, ZDnet Korea), each with its versions (DX-V3).
 _RUN = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+)*"
@@ -94,3 +95,64 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
             surface = text[c.start:c.end]
             if c.kind == EntityKind.PRODUCT and c.source == Source.RULES and surface in companies:
                 cs[i] = c._replace(kind=EntityKind.ORG, id=f"{EntityKind.ORG}:{slug(surface)}")
+
+
+# A model after its line or its maker: 天玑9400, 骁龙8 Gen 3, 小米15 Ultra, 麒麟9000S, Pixel 9 Pro, Magic7 Pro.
+_CODE = r"[A-Z]{0,2}[0-9]{1,5}[A-Za-z]{0,2}\+?"
+_TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
+_MODEL_AFTER = re.compile(rf"{_CODE}{_TAIL}(?![A-Za-z0-9.%])")
+_SPACED_MODEL = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[A-Z]{{1,2}}\d{{1,5}}[A-Za-z]?\+?|\d{{1,3}}){_TAIL}"
+                           r"(?![A-Za-z0-9.%])")
+_TAIL_ONLY = re.compile(rf"{_TAIL}(?![A-Za-z0-9.%])")
+# A number after a name that is a quantity or a date, not a model (小米15日, 台积电3纳米, 华为5G).
+_UNIT_AFTER = re.compile(r"[日月年号亿万千百元个家款台部名岁位人倍纳奈季度代系列寸吋英%+国城省市强条项点级]|G\b|nm")
+
+
+_NETWORK = re.compile(r"\dG(?![A-Za-z0-9])")
+
+
+def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Extend a product line or a maker by the model written after it. A Chinese name with its number is the
+    model (小米15 Ultra is a phone); a maker then a spaced Latin model keeps the maker (OPPO + Find X8)."""
+    out: list[Candidate] = []
+    changed = False
+    for i, c in enumerate(chosen):
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        surface = text[c.start:c.end]
+        if c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not surface.isascii():
+            m = _MODEL_AFTER.match(text, c.end)
+            if m and m.group() and not _UNIT_AFTER.match(text, m.end()) and not _NETWORK.match(m.group()) \
+                    and m.group() not in GENERIC_LATIN:
+                if m.group()[0].isdigit() or c.kind == EntityKind.PRODUCT:  # 小米15 Ultra, 天玑9400: one model
+                    name = text[c.start:m.end()]
+                    c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", None, c.source)
+                else:  # 苹果A18 Pro: the maker, then its model
+                    out.append(c)
+                    name = m.group()
+                    c = Candidate(m.start(), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES)
+                changed = True
+        elif c.kind == EntityKind.PRODUCT:
+            m = (_SPACED_MODEL if surface.isalpha() else _TAIL_ONLY).match(text, c.end)
+            if m and m.group().strip() and not _UNIT_AFTER.match(text, m.end()):
+                name = text[c.start:m.end()]
+                c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, c.source)
+                changed = True
+        elif c.kind == EntityKind.ORG and next_start > c.end:
+            m = _SPACED_MODEL.match(text, c.end)
+            if m and not _UNIT_AFTER.match(text, m.end()) and m.end() <= next_start:
+                name = m.group().strip()
+                out.append(c)
+                c = Candidate(m.end() - len(name), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name,
+                              Source.RULES)
+                changed = True
+        out.append(c)
+    if not changed:
+        return chosen
+    kept: list[Candidate] = []
+    for c in out:  # a model swallows the figure its number made (15 in 小米15)
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept

@@ -23,6 +23,7 @@ FAMILIES = {
     "org-context": "bodies with their place and units, listed names, officers' companies, buildings, city + company",
     "latin-context": "Latin names a context calls a company or a product (業者DeepX, 晶片「Warboy」)",
     "people-rules": "names after a word announcing a person, transliterated names after an office, bylines",
+    "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8)",
 }
 ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
@@ -263,6 +264,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())
+    if Source.RULES in sources and "models" in sources:
+        chosen = latin.models(text, chosen)
     return chosen
 
 

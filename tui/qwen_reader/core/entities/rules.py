@@ -21,7 +21,7 @@ _GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR A
     "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
-_GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
+GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
 _PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
@@ -293,12 +293,16 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                 continue  # 内地房地产, 中国公司: a country and a trade describe; 重庆百货, 瑞安地产 name
             if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
                 continue
+            if _COUNTED.search(text[max(0, name_start - 3):name_start]) or _COUNTED.fullmatch(body[0][0]):
+                continue  # 一家具身智能公司, 这家中国公司: a company described, not named
             name = text[name_start:end]
             yield Candidate(name_start, end, EntityKind.ORG, f"org:{name}", None, Source.RULES)
             break
 
 
 _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+# A numeral or a demonstrative with a classifier before a company: it is described (一家, 这家, 多家, 该所).
+_COUNTED = re.compile(r"[一二两三四五六七八九十几多这那该某每各此本首]+(?:家|个|间|所|类|批)$")
 _TRADE_AT_END = re.compile(r"(?:百货|地产|置业|集团|控股|银行|证券|电器|航空|实业)$")
 
 
