@@ -144,3 +144,15 @@ def test_a_model_after_its_line_or_its_maker() -> None:
     assert ("苹果", "org") in found and ("OPPO", "org") in found
     for text in ("小米15日发布新机。", "华为5G专利领先。", "东盟10+3会议开幕。", "他在阿里P9级别。"):
         assert [n for n, k in tagged(text) if k == "product"] == [], text
+
+
+def test_words_that_describe_a_person_are_no_names() -> None:
+    for text in ("另一戴眼镜男子则穿浅色衬衫。", "一名44岁王姓男子受伤。", "绳子绑在梁柱上。", "凶嫌为陆裔美籍男子。"):
+        assert [n for n, k in tagged(text) if k == "person"] == [], text
+
+
+def test_a_titled_name_keeps_the_character_the_segmentation_left_out() -> None:
+    names = kinds("消防区长梁国柱表示，火势已受控；副所长李大竹强调会加强巡查。")
+    assert names.get("梁国柱") == "person" and names.get("李大竹") == "person"
+    assert "大竹" not in names
+    assert kinds("运输及房屋局局长陈帆亦表示支持。").get("陈帆") == "person"

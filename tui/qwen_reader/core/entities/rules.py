@@ -30,7 +30,8 @@ _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|
            "总裁|副总裁|总经理|副总经理|总监|负责人|研究员|科学家|工程师|教授|副教授|博士|记者|通讯员|编辑|"
            "分析师|主席|副主席|部长|副部长|局长|主任|发言人|高管|合伙人|院长|校长|市长|省长|总统|总理|议员|"
            "大使|律师|董事|掌门人|掌舵人|操盘手|CEO|CTO|COO|CFO|CMO|VP|总编辑|主编|经理|专家|学者|老师|医生|"
-           "作者|创业者|投资人|合伙人")
+           "作者|创业者|投资人|合伙人|所长|副所长|处长|科长|厂长|社长|会长|队长|组长|署长|司长|秘书长|区长|县长|"
+           "镇长|村长|行长|理事长|馆长|庭长|检察长|督察|警司|总干事|外长|首相|议长|立法会议员|学生会会长")
 _SPEECH = ("表示|说道|说|称|指出|认为|透露|坦言|介绍|强调|回应|告诉|提到|直言|解释|补充|预计|坦承|表态|写道|"
            "分享|宣布|回忆|感叹|笑称|称赞|评价|发文|发帖|留言|曾经|曾|在社交|也表示|则表示|对此|向记者|接受")
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLES})[\s:：]?$")
@@ -219,6 +220,9 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
         name_end = _name_at(tokens, k, surnames, common)
         if name_end is None:
             continue
+        if name_end - start == 2 and _is_han(text[name_end:name_end + 1]) and _NAME_END.match(text, name_end + 1) \
+                and plausible(text[start:name_end + 1]) and text[name_end] not in _NOT_LAST_CHAR:
+            name_end += 1  # 梁国 / 柱表示: the segmentation left the last character of 梁国柱 outside
         name = text[start:name_end]
         titled = bool(_TITLE_BEFORE.search(before))
         spoken = bool(_SPEECH_AFTER.match(text, name_end)) and bool(_LEFT_EDGE.search(before))
@@ -301,6 +305,10 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
 
 
 _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+# Adverbs and function characters that follow a name without being part of it (陈帆亦表示).
+_NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
+# What ends a name a title announced: speech, punctuation.
+_NAME_END = re.compile(rf"(?:{_SPEECH})|[，。、；：！？,;:!?()（）\s“”]")
 # A numeral or a demonstrative with a classifier before a company: it is described (一家, 这家, 多家, 该所).
 _COUNTED = re.compile(r"[一二两三四五六七八九十几多这那该某每各此本首]+(?:家|个|间|所|类|批)$")
 _TRADE_AT_END = re.compile(r"(?:百货|地产|置业|集团|控股|银行|证券|电器|航空|实业)$")

@@ -29,7 +29,11 @@ SPLIT_THRESHOLD = 1.0
 CONTEXT_THRESHOLD = -3.0
 # Characters that never end or make a given name in news prose (time, quantity, function words).
 _NOT_GIVEN = frozenset("的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们年月日时分秒前后上下内外"
-                       "说表称道问答为会能要可已曾再更最很太")
+                       "说表称道问答为会能要可已曾再更最很太姓氏裔籍二两")
+# What follows a word that describes a person rather than names one: 戴眼镜男子, 李姓男子, 陆裔美籍.
+_DESCRIBES_AFTER = ("男子", "女子", "男童", "女童", "男士", "女士", "籍", "美籍", "华裔")
+# A thing in a place (在梁柱上): 在 before, a place word after.
+_LOCATIVE_AFTER = frozenset("上下里内中旁边")
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,9 @@ def persons(text: str, tokens: Sequence[Token], known_words: frozenset[str] | No
                 candidates.append((word + nxt, nend, threshold + SPLIT_THRESHOLD - THRESHOLD))
         for name, name_end, bar in sorted(candidates, key=lambda c: -len(c[0])):
             bonus = 1.5 if name in model.names else 0.0
+            if text.startswith(_DESCRIBES_AFTER, name_end) or (
+                    text[start - 1:start] == "在" and text[name_end:name_end + 1] in _LOCATIVE_AFTER):
+                continue
             if model.score(name) + bonus >= bar:
                 yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.TAGGER)
                 skip_to = name_end
