@@ -156,3 +156,9 @@ def test_a_titled_name_keeps_the_character_the_segmentation_left_out() -> None:
     assert names.get("梁国柱") == "person" and names.get("李大竹") == "person"
     assert "大竹" not in names
     assert kinds("运输及房屋局局长陈帆亦表示支持。").get("陈帆") == "person"
+
+
+def test_listed_lines_take_their_models() -> None:
+    found = tagged("华为Pura 70与nova 13、vivo iQOO 13、Tensor G4和Exynos 2500同场；他用LINE Pay付款。")
+    for name in ("Pura 70", "nova 13", "iQOO 13", "Tensor G4", "Exynos 2500", "LINE Pay"):
+        assert (name, "product") in found, name

@@ -12,7 +12,7 @@ from qwen_reader.core.store.paths import bundled_asset
 TECH_LIST = "entities_tech.tsv"
 # Broad lists written from public knowledge (each file says where its families come from). Their short
 # names are matched with the same care as CC-CEDICT's (a boundary of the segmentation, or a context).
-REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv")
+REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv")
 CURATED_LISTS = (TECH_LIST, *REGION_LISTS)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 

@@ -132,7 +132,8 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     c = Candidate(m.start(), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES)
                 changed = True
         elif c.kind == EntityKind.PRODUCT:
-            m = (_SPACED_MODEL if surface.isalpha() else _TAIL_ONLY).match(text, c.end)
+            glued = _MODEL_AFTER.match(text, c.end) if text[c.end:c.end + 1].isdigit() else None  # Find X + 8
+            m = glued or _SPACED_MODEL.match(text, c.end) or _TAIL_ONLY.match(text, c.end)
             if m and m.group().strip() and not _UNIT_AFTER.match(text, m.end()):
                 name = text[c.start:m.end()]
                 c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, c.source)

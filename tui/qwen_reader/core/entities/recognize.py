@@ -198,6 +198,8 @@ def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int
     suffix), or in a place context (往上水, where the segmentation reads 往上 + 水). A place that is also an
     everyday word (上水, 火炭) needs the context."""
     surface = text[start:end]
+    if surface.isascii():
+        return True  # Latin names match whole words only (gazetteer.matches)
     if entry.kind == EntityKind.PLACE:
         context = places.place_context(text, start, end) or places.place_head_after(text, end) or bool(
             rules.facility_after(text, end))
