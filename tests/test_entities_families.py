@@ -162,3 +162,11 @@ def test_listed_lines_take_their_models() -> None:
     found = tagged("华为Pura 70与nova 13、vivo iQOO 13、Tensor G4和Exynos 2500同场；他用LINE Pay付款。")
     for name in ("Pura 70", "nova 13", "iQOO 13", "Tensor G4", "Exynos 2500", "LINE Pay"):
         assert (name, "product") in found, name
+
+
+def test_roads_after_places_and_bodies_after_places() -> None:
+    names = kinds("住在台北市万华区万兴路一带的男子，经永康分局报请台南地检署侦办，又到桃园机场公司了解。")
+    assert names.get("万兴路") == "place"
+    assert names.get("永康分局") == "org" and names.get("台南地检署") == "org" and names.get("桃园机场公司") == "org"
+    assert [n for n, k in tagged("全台实体通路的销量，大街小巷都在谈。") if k == "place" and len(n) > 2] == []
+    assert [n for n, k in tagged("（中央社记者王明桃园19日电）") if k == "org"] == ["中央社"]

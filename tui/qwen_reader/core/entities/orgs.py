@@ -75,6 +75,10 @@ def _org(text: str, start: int, end: int, source: str) -> Candidate:
 _BUILDING = re.compile(r"电影院|影院|影城|戏院|大厦|大楼|商场|酒店|体育馆|体育场")
 
 
+# A facility's company is an organisation (桃园机场公司, 港铁公司); 日电 after a day is a dateline (19日电).
+_FACILITY_END = re.compile(r"(?:机场|铁路|地铁|捷运|港口|码头|高铁)$")
+
+
 def buildings(text: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for i, c in enumerate(chosen):
@@ -82,6 +86,11 @@ def buildings(text: str, chosen: list[Candidate]) -> list[Candidate]:
         m = _BUILDING.match(text, c.end) if c.kind == EntityKind.ORG else None
         if m and m.end() <= next_start:
             c = Candidate(c.start, m.end(), EntityKind.PLACE, f"place:{text[c.start:m.end()]}", None, c.source)
+        if c.kind == EntityKind.PLACE and _FACILITY_END.search(text[c.start:c.end]) \
+                and text.startswith("公司", c.end) and c.end + 2 <= next_start:
+            c = _org(text, c.start, c.end + 2, c.source)
+        if c.kind == EntityKind.ORG and text[c.start:c.end] == "日电" and text[c.start - 1:c.start].isdigit():
+            continue
         out.append(c)
     return out
 

@@ -123,3 +123,34 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 def _is_han(word: str) -> bool:
     return _HAN.fullmatch(word) is not None
+
+
+# A road written right after its place (萬華區萬大路, 永康大灣路, 台南市東區中華東路): 1-4 characters, a road
+# head, and its section.
+_ROAD = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:街道|[东南西北中]路|大道|路|街|巷))"
+                   r"(?:[一二三四五六七八九十]+段|乡|镇)?(?!口)")
+_NOT_ROAD_START = frozenset("这那该本此每各其首全整一二三两几多某第")
+# Everyday words a road's name may end in (实体通路, 十字路, 过马路).
+_NOT_ROAD = frozenset(["马路", "道路", "一路", "出路", "公路", "网路", "铁路", "思路", "线路", "电路", "套路", "销路",
+                       "通路", "字路", "陆路", "水路", "当街", "上街", "大街"])
+
+
+def roads(text: str, chosen: list[Candidate], common: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Roads after a place that no other mention covers (not an everyday phrase: 大街小巷)."""
+    out: list[Candidate] = []
+    added = False
+    for i, c in enumerate(chosen):
+        out.append(c)
+        if c.kind != EntityKind.PLACE:
+            continue
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        m = _ROAD.match(text, c.end)
+        if m is None or m.end() > next_start:
+            continue
+        road = m.group()
+        if m.group(1)[-2:] in _NOT_ROAD or road[0] in _NOT_ROAD_START or any(ch in _FUNCTION_CHARS for ch in road) \
+                or m.group(1) in common or text[m.start():m.end() + 2] in common:
+            continue
+        out.append(Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{road}", None, Source.RULES))
+        added = True
+    return out if added else chosen

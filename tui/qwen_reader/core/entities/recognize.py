@@ -18,9 +18,9 @@ from qwen_reader.core.text.model import Document, Kind
 
 # Rule families and lists within the sources, named so the benchmark can measure each by leaving it out.
 FAMILIES = {
-    "region-lists": "the broad place and organisation lists (assets/entities_places.tsv, entities_orgs.tsv)",
-    "place-rules": "place abbreviations (赴港), place suffixes (临江门站), names that are no places (北京时间)",
-    "org-context": "bodies with their place and units, listed names, officers' companies, buildings, city + company",
+    "region-lists": "the broad lists of places, organisations, products (assets/entities_{places,orgs,products}.tsv)",
+    "place-rules": "place abbreviations (赴港), place suffixes (临江门站), roads after places, no places (北京时间)",
+    "org-context": "bodies with place and units, listed names, officers' companies, buildings, city + company",
     "latin-context": "Latin names a context calls a company or a product (業者DeepX, 晶片「Warboy」)",
     "people-rules": "names after a word announcing a person, transliterated names after an office, bylines",
     "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8)",
@@ -258,6 +258,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     """One paragraph's mentions: every source's candidates resolved, then read again in their context."""
     tokens = tokenize(text)
     chosen = extend_orgs(text, resolve(candidates(text, sources, tokens)))
+    if Source.RULES in sources and "place-rules" in sources:
+        chosen = places.roads(text, chosen, cedict_names().common)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
