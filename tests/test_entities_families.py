@@ -170,3 +170,10 @@ def test_roads_after_places_and_bodies_after_places() -> None:
     assert names.get("永康分局") == "org" and names.get("台南地检署") == "org" and names.get("桃园机场公司") == "org"
     assert [n for n, k in tagged("全台实体通路的销量，大街小巷都在谈。") if k == "place" and len(n) > 2] == []
     assert [n for n, k in tagged("（中央社记者王明桃园19日电）") if k == "org"] == ["中央社"]
+
+
+def test_technology_companies_by_suffix_and_verbs_that_start_no_name() -> None:
+    names = kinds("先是杭州的两家数据公司——云栖科技和墨羽科技相关负责人被带走调查。")
+    assert names.get("云栖科技") == "org" and names.get("墨羽科技") == "org"
+    for text in ("公司还帮客户智能关联催收公司。", "伤者随后送往医院救治。", "我们浙江的企业也在看。"):
+        assert [n for n, k in tagged(text) if k == "org"] == [], text

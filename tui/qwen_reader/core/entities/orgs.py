@@ -105,7 +105,7 @@ _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个
 
 
 def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], common: frozenset[str],
-                person_like: Callable[[str], bool]) -> list[Candidate]:
+                person_like: Callable[[str], bool], function_words: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names listed with an organisation are organisations when the list says so: it ends in 等, an
     organisation noun stands within the clause, or the names share the organisation's suffix (屯门医院、
     北区医院及博爱医院)."""
@@ -122,8 +122,9 @@ def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], com
             if any(taken[start:end]):
                 continue
             item = text[start:end]
-            if not _listed_as_org(text, org, start, end) or person_like(item):
-                continue
+            if not _listed_as_org(text, org, start, end) or person_like(item) or any(
+                    s == start and w in function_words for w, s, _ in tokens):
+                continue  # 随后公信宝: an adverb starts no name
             taken[start:end] = b"\x01" * (end - start)
             added.append(Candidate(start, end, EntityKind.ORG, f"org:{item}", None, Source.RULES))
             orgs.append(added[-1])

@@ -167,7 +167,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
         out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names(), known_places(),
-                                         broad_places()))
+                                         broad_places(), tagger.name_model().function_words))
         out.extend(dates.dates(simplified))
         out.extend(dates.figures(simplified))
     if Source.TAGGER in sources:
@@ -264,7 +264,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
         chosen = orgs.buildings(text, chosen)
-        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like)
+        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words)
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())

@@ -47,7 +47,7 @@ ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
-                "百货|电器|通信")
+                "百货|电器|通信|科技|智库|资本|传媒")
 _ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
 # A one-character suffix is no suffix where it starts a word: 局长, 部员, 社会, 所以, 院士, 台湾, 委托, 办法.
 _NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公])"
@@ -266,7 +266,8 @@ def facility_after(text: str, end: int) -> int | None:
 
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                   known: frozenset[str], places: frozenset[str] = frozenset(),
-                  broad: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+                  broad: frozenset[str] = frozenset(),
+                  function_words: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
@@ -287,8 +288,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             body_text = text[name_start:start]
             if not 2 <= len(body_text) <= 8:
                 continue
-            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body):
-                continue
+            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
+                continue  # 催收公司, 随后送往医院: a verb or an adverb starts no name
             trade = _TRADE_NAME.fullmatch(word) and not _DESCRIBED.match(text, end)
             if all(w in common and w not in known for w, _, _ in body) and not (
                     trade and back == 1 and body_text not in _DESCRIPTIVE and word == "地产"):
@@ -306,7 +307,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             break
 
 
-_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您")
 # Adverbs and function characters that follow a name without being part of it (陈帆亦表示).
 _NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
 # What ends a name a title announced: speech, punctuation.

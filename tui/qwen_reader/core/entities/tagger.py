@@ -18,7 +18,7 @@ from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 from qwen_reader.core.store.files import write_atomic
 
-VERSION = 4
+VERSION = 5
 Token = tuple[str, int, int]
 
 # Log-odds above which a surname + given name is taken as a name.
@@ -46,6 +46,8 @@ class NameModel:
     solo: dict[str, int]  # surname -> frequency as a word of its own (和, 也, 从 are words far more often)
     names: frozenset[str]  # words jieba's dictionary tags as personal names (2-3 characters)
     words: frozenset[str]  # every other word jieba's dictionary knows (高光 is a word, not a name)
+    # Words jieba's dictionary tags as verbs, adverbs, pronouns... (催收, 开发): no company's name.
+    function_words: frozenset[str] = frozenset()
 
     def given_score(self, given: str) -> float:
         score = 0.0
@@ -78,6 +80,7 @@ def _build() -> NameModel:
     names: set[str] = set()
     words: set[str] = set()
     solo: dict[str, int] = {}
+    function_words: set[str] = set()
     with jieba.get_dict_file() as lines:
         for raw in lines:
             parts = raw.decode("utf-8").split()
@@ -88,6 +91,8 @@ def _build() -> NameModel:
                 chars[ch] += freq
             if word in surnames:
                 solo[word] = freq
+            if 2 <= len(word) <= 3 and tag[0] in _FUNCTION_TAGS:
+                function_words.add(word)
             if tag == "nr" and len(word) in (2, 3) and word[0] in surnames:
                 names.add(word)
                 surname_counts[word[0]] += 1
@@ -95,7 +100,11 @@ def _build() -> NameModel:
             elif 2 <= len(word) <= 3 and tag not in ("nr", "nrt", "nrfg"):
                 words.add(word)
     return NameModel(dict(given), sum(given.values()), dict(chars), sum(chars.values()), dict(surname_counts),
-                     solo, frozenset(names), frozenset(words - names))
+                     solo, frozenset(names), frozenset(words - names), frozenset(function_words))
+
+
+# jieba's part-of-speech tags of words that name nothing: verbs, adverbs, pronouns, numerals, conjunctions...
+_FUNCTION_TAGS = frozenset("vdrmqcpuf")
 
 
 @lru_cache(maxsize=1)
@@ -107,14 +116,15 @@ def name_model() -> NameModel:
     try:
         d = json.loads(path.read_text(encoding="utf-8"))
         return NameModel(d["given"], d["given_total"], d["chars"], d["chars_total"], d["surnames"], d["solo"],
-                         frozenset(d["names"]), frozenset(d["words"]))
+                         frozenset(d["names"]), frozenset(d["words"]), frozenset(d["function_words"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
     model = _build()
     write_atomic(path, json.dumps({"given": model.given, "given_total": model.given_total, "chars": model.chars,
                                    "chars_total": model.chars_total, "surnames": model.surnames,
                                    "solo": model.solo, "names": sorted(model.names),
-                                   "words": sorted(model.words)}, ensure_ascii=False).encode())
+                                   "words": sorted(model.words), "function_words": sorted(model.function_words)},
+                                  ensure_ascii=False).encode())
     return model
 
 
