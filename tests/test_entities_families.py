@@ -177,3 +177,9 @@ def test_technology_companies_by_suffix_and_verbs_that_start_no_name() -> None:
     assert names.get("云栖科技") == "org" and names.get("墨羽科技") == "org"
     for text in ("公司还帮客户智能关联催收公司。", "伤者随后送往医院救治。", "我们浙江的企业也在看。"):
         assert [n for n, k in tagged(text) if k == "org"] == [], text
+
+
+def test_a_quoted_outlet_is_an_organisation_and_a_quoted_law_is_not() -> None:
+    names = kinds("一位业内人士对《镜湖周刊》表示，据《南岸商报》报道，《数据安全法》明确规定了收集规则。")
+    assert names.get("镜湖周刊") == "org" and names.get("南岸商报") == "org"
+    assert "数据安全法" not in names

@@ -290,3 +290,24 @@ def company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str], place
             org = tails.get(text[c.start:c.end]) if c.kind == EntityKind.PERSON else None
             if org is not None:
                 cs[i] = c._replace(kind=EntityKind.ORG, id=org.id, english=org.english)
+
+
+# A title in 《》 that reports, is quoted or is spoken to is a media outlet (据《棱镜》报道, 告诉《财经》).
+_MEDIA = re.compile(r"《([^《》\n]{2,10})》")
+_MEDIA_BEFORE = re.compile(r"(?:据|对|向|告诉|接受|根据|援引|引述|引用|转引自|来源[:：]?)\s?$")
+_MEDIA_AFTER = re.compile(r"\s?(?:报道|报导|表示|了解|获悉|记者|援引|引述|指出|发文|社论|评论|专访|采访|消息|调查|"
+                          r"刊文|刊登|披露|称)")
+# Titles of laws, reports and works, not outlets.
+_NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|决定|规划|计划|白皮书|指南|方案|协议|公约|声明|"
+                        r"宣言|论坛|高峰")
+
+
+def media_titles(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _MEDIA.finditer(text):
+        title = m.group(1)
+        if _NOT_MEDIA.search(title):
+            continue
+        if _MEDIA_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _MEDIA_AFTER.match(text, m.end()):
+            out.append(Candidate(m.start(1), m.end(1), EntityKind.ORG, f"org:{title}", None, Source.RULES))
+    return out

@@ -158,6 +158,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         if "place-rules" in sources:
             out.extend(places.abbreviations(simplified, all_lists().get))
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
+        if "org-context" in sources:
+            out.extend(orgs.media_titles(simplified))
         out.extend(rules.foreign_names(simplified, names.transliteration))
         if "people-rules" in sources:
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
