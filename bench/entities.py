@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 
 from qwen_reader.core.entities.model import Source
-from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize, tokenize, warm
+from qwen_reader.core.entities.recognize import ALL_SOURCES, FAMILIES, recognize, tokenize, warm
 from qwen_reader.core.entities.scoring import KINDS, Score, cap_copies, load_gold, score
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
@@ -106,6 +106,12 @@ def ablation(docs: list[Document], gold: dict[str, list[tuple[str, str]]], cover
         without, _ = run(docs, gold, coverage, ALL_SOURCES - {source})
         deltas = "  ".join(f"{without.kinds[k].f1 - full.kinds[k].f1:+8.3f}" for k in kinds)
         print(f"  -{source.value:<11} {by_source[source]:6d}  {deltas}")
+    print("\n  rule families and lists inside those sources (F1 without each; correct mentions it found: tp lost)")
+    for family, what in FAMILIES.items():
+        without, _ = run(docs, gold, coverage, ALL_SOURCES - {family})
+        lost = sum(full.kinds[k].tp - without.kinds[k].tp for k in kinds)
+        deltas = "  ".join(f"{without.kinds[k].f1 - full.kinds[k].f1:+8.3f}" for k in kinds)
+        print(f"  -{family:<14} {lost:4d}  {deltas}  {what}")
 
 
 def errors(result: Score) -> None:

@@ -14,7 +14,7 @@ from qwen_reader.core.entities.model import Mention
 from qwen_reader.core.text.model import Document
 
 # Bump when recognition changes: cached mentions from an older recogniser are ignored.
-RECOGNISER_VERSION = 2
+RECOGNISER_VERSION = 3
 # Documents longer than this are not tagged in the background (about 10 s of tagging and a large index):
 # a 20 MB log or book is read without colours rather than with a machine held busy.
 MAX_TAGGED_CHARS = 1_000_000
@@ -61,14 +61,16 @@ class DocumentEntities:
 @lru_cache(maxsize=1)
 def _version() -> str:
     """The recogniser's version with a digest of the curated list, so editing the list re-tags."""
-    from qwen_reader.core.entities.gazetteer import TECH_LIST
+    from qwen_reader.core.entities.gazetteer import CURATED_LISTS
     from qwen_reader.core.store.paths import bundled_asset
 
-    try:
-        listed = hashlib.sha1(bundled_asset(TECH_LIST).read_bytes()).hexdigest()[:12]
-    except OSError:
-        listed = "none"
-    return f"{RECOGNISER_VERSION}-{listed}"
+    digest = hashlib.sha1()
+    for name in CURATED_LISTS:
+        try:
+            digest.update(bundled_asset(name).read_bytes())
+        except OSError:
+            digest.update(b"none")
+    return f"{RECOGNISER_VERSION}-{digest.hexdigest()[:12]}"
 
 
 def _texts(document: Document) -> list[str]:

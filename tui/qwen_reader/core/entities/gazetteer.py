@@ -10,6 +10,10 @@ from qwen_reader.core.entities.model import Entry
 from qwen_reader.core.store.paths import bundled_asset
 
 TECH_LIST = "entities_tech.tsv"
+# Broad lists written from public knowledge (each file says where its families come from). Their short
+# names are matched with the same care as CC-CEDICT's (a boundary of the segmentation, or a context).
+REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv")
+CURATED_LISTS = (TECH_LIST, *REGION_LISTS)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -76,11 +80,36 @@ def parse_list(text: str) -> list[tuple[str, Entry]]:
     return out
 
 
+def _read(name: str) -> str:
+    try:
+        return bundled_asset(name).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
 @lru_cache(maxsize=1)
 def tech_list() -> Gazetteer:
-    """The curated list shipped in assets/ (companies, labs, products, people of the tech world)."""
-    try:
-        text = bundled_asset(TECH_LIST).read_text(encoding="utf-8")
-    except OSError:
-        text = ""
-    return Gazetteer(parse_list(text))
+    """The curated lists shipped in assets/: companies, labs, products and people of the tech world first (they
+    win where a name is in two lists), then the broad lists of places and organisations."""
+    return Gazetteer(pair for name in CURATED_LISTS for pair in parse_list(_read(name)))
+
+
+@lru_cache(maxsize=1)
+def broad_places() -> frozenset[str]:
+    """Countries and regions (a fifth column `broad` in the lists): before a trade they describe (中国公司, 内地
+    房地产), where a city's name before one names a company (重庆百货, 瑞安地产)."""
+    out: set[str] = set()
+    for name in CURATED_LISTS:
+        for line in _read(name).splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 5 and fields[4].strip() == "broad" and not line.startswith("#"):
+                out.update(a.strip() for a in fields[3].split("|") if a.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """Names that only the broad lists hold: matched where the segmentation or a context allows."""
+    tech = {surface for surface, _ in parse_list(_read(TECH_LIST))}
+    return frozenset(surface for name in REGION_LISTS for surface, _ in parse_list(_read(name))
+                     if surface not in tech)

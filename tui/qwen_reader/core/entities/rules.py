@@ -21,7 +21,7 @@ _GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR A
     "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
-_GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
+GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
 _PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
@@ -30,7 +30,9 @@ _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|
            "总裁|副总裁|总经理|副总经理|总监|负责人|研究员|科学家|工程师|教授|副教授|博士|记者|通讯员|编辑|"
            "分析师|主席|副主席|部长|副部长|局长|主任|发言人|高管|合伙人|院长|校长|市长|省长|总统|总理|议员|"
            "大使|律师|董事|掌门人|掌舵人|操盘手|CEO|CTO|COO|CFO|CMO|VP|总编辑|主编|经理|专家|学者|老师|医生|"
-           "作者|创业者|投资人|合伙人")
+           "作者|创业者|投资人|合伙人|所长|副所长|处长|科长|厂长|社长|会长|队长|组长|署长|司长|秘书长|区长|县长|"
+           "镇长|村长|行长|理事长|馆长|庭长|检察长|督察|警司|总干事|外长|首相|议长|立法会议员|学生会会长|特首|"
+           "行政长官")
 _SPEECH = ("表示|说道|说|称|指出|认为|透露|坦言|介绍|强调|回应|告诉|提到|直言|解释|补充|预计|坦承|表态|写道|"
            "分享|宣布|回忆|感叹|笑称|称赞|评价|发文|发帖|留言|曾经|曾|在社交|也表示|则表示|对此|向记者|接受")
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLES})[\s:：]?$")
@@ -45,15 +47,21 @@ ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
-                "百货|电器|通信")
+                "百货|电器|通信|科技|智库|资本|传媒")
 _ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
+# A one-character suffix is no suffix where it starts a word: 局长, 部员, 社会, 所以, 院士, 台湾, 委托, 办法.
+_NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公])"
 # After a known place or organisation, a one-character body suffix makes an institution (深圳市住建局).
-_SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|部|局|厅|署|委|办|院|所|台|社|团队)")
+_SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|团队|"
+                               rf"(?:部|局|厅|署|委|办|院|所|台|社){_NOT_A_WORD_AFTER})")
 
 
 # What follows a product line's name to make a model: iPhone 15 Pro Max, Galaxy A55 5G, iPod touch 3.
-_MODEL_TAIL = re.compile(r"(?:[ ]?(?:[A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]?\+?|Pro|Max|Ultra|Plus|Mini|mini|Air|Lite|SE|"
-                         r"Fold\d*|Flip\d*|touch|Touch|Note|5G)(?![A-Za-z0-9]))+")
+# A dimension (2.5D, 3D) is a technique's, not a model's: it ends the tail. A word may take its number
+# unspaced (iPod touch3).
+_MODEL_TAIL = re.compile(r"(?:[ ]?(?:(?!\d+(?:\.\d+)?D(?![A-Za-z0-9]))[A-Z]{0,2}\d+(?:\.\d+)?[A-Za-z]?\+?"
+                         r"(?![A-Za-z0-9])|(?:Pro|Max|Ultra|Plus|Mini|mini|Air|Lite|SE|Fold\d*|Flip\d*|touch|Touch|Note|5G)"
+                         r"(?![A-Za-z])))+")
 
 
 def latin_names(text: str, known: frozenset[str] = frozenset(),
@@ -213,6 +221,9 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
         name_end = _name_at(tokens, k, surnames, common)
         if name_end is None:
             continue
+        if name_end - start == 2 and _is_han(text[name_end:name_end + 1]) and _NAME_END.match(text, name_end + 1) \
+                and plausible(text[start:name_end + 1]) and text[name_end] not in _NOT_LAST_CHAR:
+            name_end += 1  # 梁国 / 柱表示: the segmentation left the last character of 梁国柱 outside
         name = text[start:name_end]
         titled = bool(_TITLE_BEFORE.search(before))
         spoken = bool(_SPEECH_AFTER.match(text, name_end)) and bool(_LEFT_EDGE.search(before))
@@ -222,6 +233,7 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
 
 # A place followed by a facility is one place (迪拜国际机场, 元朗公路).
 _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
+                              r"交汇处|回旋处|路口|新墟|墟|苑|邨|"
                               r"公路|"
                               r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
 
@@ -229,7 +241,8 @@ _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机�
 # After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
 # 内地房地产 are descriptions.
 _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|大学|学院|银行|医院|法院|检察院|电视台|日报|交易所|"
-                               r"委员会|研究院|航空|部|局|厅|署|委|办)")
+                               r"委员会|研究院|航空|分局|警察局|派出所|地检署|地方法院|地院|消防局|警局|高分院|分院|"
+                               rf"(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 
 
 def place_org_suffix_after(text: str, end: int) -> int | None:
@@ -252,10 +265,16 @@ def facility_after(text: str, end: int) -> int | None:
 
 
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
-                  known: frozenset[str], places: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+                  known: frozenset[str], places: frozenset[str] = frozenset(),
+                  broad: frozenset[str] = frozenset(),
+                  function_words: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
+        whole = _one_word_org(word, common, places, broad) if len(word) >= 4 and _is_han(word) else False
+        if whole and not _DESCRIBED.match(text, end):
+            yield Candidate(start, end, EntityKind.ORG, f"org:{word}", None, Source.RULES)
+            continue
         m = _ORG_SUFFIX_AT.match(word) if _is_han(word) else None
         if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
@@ -269,19 +288,53 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             body_text = text[name_start:start]
             if not 2 <= len(body_text) <= 8:
                 continue
-            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or all(
-                    w in common and w not in known for w, _, _ in body):
-                continue
-            if body_text in places and not _PLACE_ORG_SUFFIX.match(text[start:end]):
-                continue  # 内地房地产, 中国公司: a place and a trade describe, they do not name
+            if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
+                continue  # 催收公司, 随后送往医院: a verb or an adverb starts no name
+            trade = _TRADE_NAME.fullmatch(word) and not _DESCRIBED.match(text, end)
+            if all(w in common and w not in known for w, _, _ in body) and not (
+                    trade and back == 1 and body_text not in _DESCRIPTIVE and word == "地产"):
+                continue  # 科技公司, 上市公司; but 卓越地产, 远洋地产 name a developer
+            place_body = body_text in places or (body[0][0] in places and all(w in common for w, _, _ in body[1:]))
+            if place_body and not _PLACE_ORG_SUFFIX.match(text[start:end]) and (
+                    body[0][0] in broad or body_text in broad or not trade):
+                continue  # 内地房地产, 中国公司: a country and a trade describe; 重庆百货, 瑞安地产 name
             if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
                 continue
+            if _COUNTED.search(text[max(0, name_start - 3):name_start]) or _COUNTED.fullmatch(body[0][0]):
+                continue  # 一家具身智能公司, 这家中国公司: a company described, not named
             name = text[name_start:end]
             yield Candidate(name_start, end, EntityKind.ORG, f"org:{name}", None, Source.RULES)
             break
 
 
-_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又")
+_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您")
+# Adverbs and function characters that follow a name without being part of it (陈帆亦表示).
+_NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
+# What ends a name a title announced: speech, punctuation.
+_NAME_END = re.compile(rf"(?:{_SPEECH})|[，。、；：！？,;:!?()（）\s“”]")
+# A numeral or a demonstrative with a classifier before a company: it is described (一家, 这家, 多家, 该所).
+_COUNTED = re.compile(r"[一二两三四五六七八九十几多这那该某每各此本首]+(?:家|个|间|所|类|批)$")
+_TRADE_AT_END = re.compile(r"(?:百货|地产|置业|集团|控股|银行|证券|电器|航空|实业)$")
+
+
+def _one_word_org(word: str, common: frozenset[str], places: frozenset[str], broad: frozenset[str]) -> bool:
+    """A company the segmentation's dictionary holds as one word (太平洋百货, 重庆百货): a name or a city
+    before a trade, not an everyday word (商业银行, 投资银行) nor a country (中国银行 is listed)."""
+    m = _TRADE_AT_END.search(word)
+    if m is None or word in common:
+        return False
+    head = word[:m.start()]
+    if len(head) < 2 or head in broad or head in _DESCRIPTIVE or head[0] in _FUNCTION_START:
+        return False
+    return head in places or head not in common
+# Trades a company is named by after its city (重庆百货, 瑞安地产, 北京银行), unless the phrase goes on into a
+# description (北京房地产市场, 深圳地产股).
+_TRADE_NAME = re.compile(r"百货|地产|置业|集团|控股|银行|证券|电器|航空|实业|股份|商场")
+_DESCRIBED = re.compile(r"市场|行业|业|商|股|板块|企业|开发|项目|政策|价格|销售|投资|税|调控|泡沫|界|圈|公司")
+# Everyday words before 地产 that describe the trade (商业地产, 旅游地产), not a developer.
+_DESCRIPTIVE_WORDS = ("商业 工业 住宅 旅游 养老 文旅 物流 产业 房产 海外 本地 内地 国内 全国 大型 中小 "
+                      "知名 品牌 上市 国有 民营 外资 中资 港资 台资 全球 高端 地方 城市 农村 乡村 主流 传统 新型")
+_DESCRIPTIVE = frozenset(_DESCRIPTIVE_WORDS.split())
 
 
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")

@@ -18,7 +18,7 @@ from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 from qwen_reader.core.store.files import write_atomic
 
-VERSION = 4
+VERSION = 5
 Token = tuple[str, int, int]
 
 # Log-odds above which a surname + given name is taken as a name.
@@ -29,7 +29,11 @@ SPLIT_THRESHOLD = 1.0
 CONTEXT_THRESHOLD = -3.0
 # Characters that never end or make a given name in news prose (time, quantity, function words).
 _NOT_GIVEN = frozenset("的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们年月日时分秒前后上下内外"
-                       "说表称道问答为会能要可已曾再更最很太")
+                       "说表称道问答为会能要可已曾再更最很太姓氏裔籍二两")
+# What follows a word that describes a person rather than names one: 戴眼镜男子, 李姓男子, 陆裔美籍.
+_DESCRIBES_AFTER = ("男子", "女子", "男童", "女童", "男士", "女士", "籍", "美籍", "华裔")
+# A thing in a place (在梁柱上): 在 before, a place word after.
+_LOCATIVE_AFTER = frozenset("上下里内中旁边")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class NameModel:
     solo: dict[str, int]  # surname -> frequency as a word of its own (和, 也, 从 are words far more often)
     names: frozenset[str]  # words jieba's dictionary tags as personal names (2-3 characters)
     words: frozenset[str]  # every other word jieba's dictionary knows (高光 is a word, not a name)
+    # Words jieba's dictionary tags as verbs, adverbs, pronouns... (催收, 开发): no company's name.
+    function_words: frozenset[str] = frozenset()
 
     def given_score(self, given: str) -> float:
         score = 0.0
@@ -74,6 +80,7 @@ def _build() -> NameModel:
     names: set[str] = set()
     words: set[str] = set()
     solo: dict[str, int] = {}
+    function_words: set[str] = set()
     with jieba.get_dict_file() as lines:
         for raw in lines:
             parts = raw.decode("utf-8").split()
@@ -84,6 +91,8 @@ def _build() -> NameModel:
                 chars[ch] += freq
             if word in surnames:
                 solo[word] = freq
+            if 2 <= len(word) <= 3 and tag[0] in _FUNCTION_TAGS:
+                function_words.add(word)
             if tag == "nr" and len(word) in (2, 3) and word[0] in surnames:
                 names.add(word)
                 surname_counts[word[0]] += 1
@@ -91,7 +100,11 @@ def _build() -> NameModel:
             elif 2 <= len(word) <= 3 and tag not in ("nr", "nrt", "nrfg"):
                 words.add(word)
     return NameModel(dict(given), sum(given.values()), dict(chars), sum(chars.values()), dict(surname_counts),
-                     solo, frozenset(names), frozenset(words - names))
+                     solo, frozenset(names), frozenset(words - names), frozenset(function_words))
+
+
+# jieba's part-of-speech tags of words that name nothing: verbs, adverbs, pronouns, numerals, conjunctions...
+_FUNCTION_TAGS = frozenset("vdrmqcpuf")
 
 
 @lru_cache(maxsize=1)
@@ -103,14 +116,15 @@ def name_model() -> NameModel:
     try:
         d = json.loads(path.read_text(encoding="utf-8"))
         return NameModel(d["given"], d["given_total"], d["chars"], d["chars_total"], d["surnames"], d["solo"],
-                         frozenset(d["names"]), frozenset(d["words"]))
+                         frozenset(d["names"]), frozenset(d["words"]), frozenset(d["function_words"]))
     except (OSError, ValueError, KeyError, TypeError):
         pass
     model = _build()
     write_atomic(path, json.dumps({"given": model.given, "given_total": model.given_total, "chars": model.chars,
                                    "chars_total": model.chars_total, "surnames": model.surnames,
                                    "solo": model.solo, "names": sorted(model.names),
-                                   "words": sorted(model.words)}, ensure_ascii=False).encode())
+                                   "words": sorted(model.words), "function_words": sorted(model.function_words)},
+                                  ensure_ascii=False).encode())
     return model
 
 
@@ -139,6 +153,9 @@ def persons(text: str, tokens: Sequence[Token], known_words: frozenset[str] | No
                 candidates.append((word + nxt, nend, threshold + SPLIT_THRESHOLD - THRESHOLD))
         for name, name_end, bar in sorted(candidates, key=lambda c: -len(c[0])):
             bonus = 1.5 if name in model.names else 0.0
+            if text.startswith(_DESCRIBES_AFTER, name_end) or (
+                    text[start - 1:start] == "在" and text[name_end:name_end + 1] in _LOCATIVE_AFTER):
+                continue
             if model.score(name) + bonus >= bar:
                 yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.TAGGER)
                 skip_to = name_end

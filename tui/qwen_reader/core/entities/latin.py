@@ -1,0 +1,159 @@
+"""Latin-script names read in their Chinese context: a company (業者DeepX, 根据ZDnet Korea报道, Mobilint公司)
+or a product (晶片「Warboy」, 第二代晶片Regulus). A CamelCase name no list holds is a product by default
+(rules.latin_names); the context says when it is a company, and names a plain capitalised word (Mobilint,
+Warboy) that the default leaves alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from qwen_reader.core.entities.identity import slug
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.rules import GENERIC_LATIN
+
+# A run of capitalised Latin words (Furiosa AI, ZDnet Korea), each with its versions (DX-V3).
+_RUN = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+)*"
+                  r"(?: (?:[A-Z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+)*))*(?![A-Za-z0-9])")
+_OPEN = r"[「『“《\"']?\s?"
+_CLOSE = r"\s?[」』”》\"']?"
+# What names a company before it: a trade noun, a source being quoted.
+_ORG_BEFORE = re.compile(rf"(?:业者|厂商|公司|企业|新创|初创|创企|独角兽|集团|品牌|媒体|网站|外媒|机构|银行|基金|券商|"
+                         rf"对手|客户|供应商|开发商|运营商|制造商|设计商|芯片商|晶片商|根据|据|援引|引述|引用|来自|"
+                         rf"旗下的|母公司|子公司|投资|收购|合作伙伴){_OPEN}$")
+# What says a company after it: its officers, its actions as a company, a report it made.
+_ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明|指出|称|报导|报道|报告|引述|股价|市值|估值|"
+                        rf"创办人|创始人|执行长|首席执行官|CEO|发言人|董事长|总裁|融资|财报|营收|于\d{{4}}年|"
+                        rf"开发的|推出的|发布的|研发的|的执行长|的创办人|的创始人|的CEO|的股价|的芯片|的晶片|的第)")
+# What names a product before it: its kind (第二代晶片Regulus, 晶片「Warboy」, 大模型 Kimi).
+_PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模型|手机|机型|新机|应用|平台|系统|软件|游戏|浏览器|"
+                             rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
+# Words a company's name may end in that are no names alone.
+_GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technology Systems Semiconductor Korea Japan "
+                  "China Taiwan Asia India Europe America Global International Token Tokens All The This")
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_EDITION = re.compile(r" (?:Korea|Japan|China|Taiwan|Asia|India|Europe|America|Global|International)(?![A-Za-z0-9])")
+
+
+def _kind_from_context(text: str, start: int, end: int) -> str | None:
+    before = text[max(0, start - 6):start]
+    after = text[end:end + 8]
+    if _PRODUCT_BEFORE.search(before):
+        return EntityKind.PRODUCT
+    if (_ORG_BEFORE.search(before) and not re.match(r"^\s?-?\d", after)) or _ORG_AFTER.match(after):
+        return EntityKind.ORG
+    return None
+
+
+def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> list[Candidate]:
+    """Relabel the default products whose context says company, and add capitalised names a context names.
+    Names a list holds keep the list's kind."""
+    out: list[Candidate] = []
+    covered = bytearray(len(text))
+    for c in chosen:
+        edition = _EDITION.match(text, c.end) if c.kind == EntityKind.ORG and text[c.start:c.end].isascii() else None
+        if edition:  # ZDNet Korea, Nikkei Asia: a company's edition for a country is a company of its own
+            name = text[c.start:edition.end()]
+            c = Candidate(c.start, edition.end(), EntityKind.ORG, f"{EntityKind.ORG}:{slug(name)}", name, c.source)
+        surface = text[c.start:c.end]
+        line = re.split(r"[ \d-]", surface)[0]  # iPhone in iPhone 16e: a listed product line stays a product
+        if c.source == Source.RULES and c.kind == EntityKind.PRODUCT and surface not in known and line not in known \
+                and _kind_from_context(text, c.start, c.end) == EntityKind.ORG:
+            c = c._replace(kind=EntityKind.ORG, id=f"{EntityKind.ORG}:{slug(text[c.start:c.end])}")
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+        out.append(c)
+    added = False
+    for m in _RUN.finditer(text):
+        start, end = m.start(), m.end()
+        words = m.group().split(" ")
+        if words[0] in _GENERIC or any(covered[start:end]) or len(re.sub(r"[^A-Za-z]", "", words[0])) < 3:
+            continue
+        kind = _kind_from_context(text, start, end)
+        if kind is None:
+            continue
+        if kind == EntityKind.PRODUCT:
+            while len(words) > 1 and words[-1] in _GENERIC:
+                end -= len(words.pop()) + 1
+        name = text[start:end]
+        if name in known:
+            continue
+        out.append(Candidate(start, end, kind, f"{kind}:{slug(name)}", name, Source.RULES))
+        added = True
+    return sorted(out) if added else out
+
+
+def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> None:
+    """A Latin name the context calls a company somewhere in the document is a company everywhere in it
+    (DeepX于2024年开发 after 业者DeepX). In place."""
+    pairs = list(zip(chosen, texts, strict=True))
+    companies = {text[c.start:c.end] for cs, text in pairs for c in cs
+                 if c.kind == EntityKind.ORG and c.source == Source.RULES and text[c.start:c.end].isascii()}
+    if not companies:
+        return
+    for cs, text in pairs:
+        for i, c in enumerate(cs):
+            surface = text[c.start:c.end]
+            if c.kind == EntityKind.PRODUCT and c.source == Source.RULES and surface in companies:
+                cs[i] = c._replace(kind=EntityKind.ORG, id=f"{EntityKind.ORG}:{slug(surface)}")
+
+
+# A model after its line or its maker: 天玑9400, 骁龙8 Gen 3, 小米15 Ultra, 麒麟9000S, Pixel 9 Pro, Magic7 Pro.
+_CODE = r"[A-Z]{0,2}[0-9]{1,5}[A-Za-z]{0,2}\+?"
+_TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
+_MODEL_AFTER = re.compile(rf"{_CODE}{_TAIL}(?![A-Za-z0-9.%])")
+_SPACED_MODEL = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[A-Z]{{1,2}}\d{{1,5}}[A-Za-z]?\+?|\d{{1,3}}){_TAIL}"
+                           r"(?![A-Za-z0-9.%])")
+_TAIL_ONLY = re.compile(rf"{_TAIL}(?![A-Za-z0-9.%])")
+# A number after a name that is a quantity or a date, not a model (小米15日, 台积电3纳米, 华为5G).
+_UNIT_AFTER = re.compile(r"[日月年号亿万千百元个家款台部名岁位人倍纳奈季度代系列寸吋英%+国城省市强条项点级]|G\b|nm")
+
+
+_NETWORK = re.compile(r"\dG(?![A-Za-z0-9])")
+
+
+def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Extend a product line or a maker by the model written after it. A Chinese name with its number is the
+    model (小米15 Ultra is a phone); a maker then a spaced Latin model keeps the maker (OPPO + Find X8)."""
+    out: list[Candidate] = []
+    changed = False
+    for i, c in enumerate(chosen):
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        surface = text[c.start:c.end]
+        if c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not surface.isascii():
+            m = _MODEL_AFTER.match(text, c.end)
+            if m and m.group() and not _UNIT_AFTER.match(text, m.end()) and not _NETWORK.match(m.group()) \
+                    and m.group() not in GENERIC_LATIN:
+                if m.group()[0].isdigit() or c.kind == EntityKind.PRODUCT:  # 小米15 Ultra, 天玑9400: one model
+                    name = text[c.start:m.end()]
+                    c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", None, c.source)
+                else:  # 苹果A18 Pro: the maker, then its model
+                    out.append(c)
+                    name = m.group()
+                    c = Candidate(m.start(), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES)
+                changed = True
+        elif c.kind == EntityKind.PRODUCT:
+            glued = _MODEL_AFTER.match(text, c.end) if text[c.end:c.end + 1].isdigit() else None  # Find X + 8
+            m = glued or _SPACED_MODEL.match(text, c.end) or _TAIL_ONLY.match(text, c.end)
+            if m and m.group().strip() and not _UNIT_AFTER.match(text, m.end()):
+                name = text[c.start:m.end()]
+                c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, c.source)
+                changed = True
+        elif c.kind == EntityKind.ORG and next_start > c.end:
+            m = _SPACED_MODEL.match(text, c.end)
+            if m and not _UNIT_AFTER.match(text, m.end()) and m.end() <= next_start:
+                name = m.group().strip()
+                out.append(c)
+                c = Candidate(m.end() - len(name), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name,
+                              Source.RULES)
+                changed = True
+        out.append(c)
+    if not changed:
+        return chosen
+    kept: list[Candidate] = []
+    for c in out:  # a model swallows the figure its number made (15 in 小米15)
+        if kept and c.start < kept[-1].end:
+            if c.end - c.start > kept[-1].end - kept[-1].start:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept

@@ -1,0 +1,80 @@
+"""Rules for people the segmentation cuts or no surname marks: a name right after a word that announces a
+person (50岁女子孙秀芸, where the segmentation reads 女 / 子孙 / 秀芸), a transliterated name after an
+office (WTO总干事拉米), and a pen name closing an article (木木 in a last "(木木)")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+# Words that announce a person right after them: who the person is in a report (a victim, a driver, an age
+# and a sex) or an office.
+_ANNOUNCE = re.compile(r"(?:男子|女子|男士|女士|男童|女童|少年|少女|老翁|老妇|妇人|司机|乘客|死者|伤者|事主|疑犯|嫌犯|"
+                       r"被告|证人|市民|居民|男生|女生|学生|警员|督察|高级督察|总督察|警司|警长|法官|检察官|总干事|"
+                       r"秘书长|外务大臣|大臣|外长|首相|国务卿|议长|总统|总理|主席|部长|发言人|记者|编辑|教授|"
+                       r"董事长|总经理|执行长|总裁|创办人|创始人)")
+# Characters that end a byline's credit, not a name (裴鑫摄: photographed by 裴鑫).
+_NOT_LAST = frozenset("摄讯报文图")
+# Offices whose holders are often foreigners written by transliteration.
+_OFFICE = re.compile(r"(?:总干事|秘书长|外务大臣|大臣|外长|首相|国务卿|议长|总统|总理|主席|部长|发言人|大使|执行长|"
+                     r"首席执行官|CEO|总裁|教授)$")
+# What may follow a name: punctuation, a conjunction, speech, a verb of the report.
+_AFTER_NAME = re.compile(r"[，。、；：！？,;:!?()（）\s“”]|和|及|与|说|表示|称|指出|认为|就|在|等|也|则|已|被|向|对|"
+                         r"受伤|死亡|身亡|送|报警|涉嫌|因|当场|亦|随即|遂|仍|曾|$")
+
+
+def cued_names(text: str, surnames: frozenset[str], plausible: Callable[[str], bool],
+               common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """Surname + one or two characters right after an announcing word, ending where a name ends; neither the
+    name nor its given name is an everyday word (女子连声, 司机师傅, 记者裴鑫摄 are not names)."""
+    for m in _ANNOUNCE.finditer(text):
+        start = m.end()
+        if start >= len(text) or text[start] not in surnames:
+            continue
+        for size in (3, 2):
+            name = text[start:start + size]
+            if len(name) != size or not _is_han(name) or name in common or name[1:] in common \
+                    or name[-1] in _NOT_LAST:
+                continue
+            if _AFTER_NAME.match(text, start + size) and plausible(name):
+                yield Candidate(start, start + size, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+                break
+
+
+def transliterated(text: str, letters: frozenset[str], known: frozenset[str]) -> Iterator[Candidate]:
+    """A name of two to four transliteration characters right after an office (总干事拉米, 外长布林肯)."""
+    for office in _OFFICE_ANYWHERE.finditer(text):
+        start = office.end()
+        end = start
+        while end < len(text) and end - start < 4 and text[end] in letters:
+            end += 1
+        for stop in range(end, start + 1, -1):
+            name = text[start:stop]
+            if len(name) >= 2 and _AFTER_NAME.match(text, stop) and name not in known:
+                yield Candidate(start, stop, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+                break
+
+
+_OFFICE_ANYWHERE = re.compile(_OFFICE.pattern.rstrip("$"))
+# A pen name closing an article: "(木木)" at a paragraph's end.
+_BYLINE = re.compile(r"[(（]([\u4e00-\u9fff]{2,3})[)）]\s*$")
+_NOT_BYLINE = re.compile(r"[报网社讯版稿图续完题摄文译编组]|[路街道区市县楼村镇站]$")
+
+
+def byline(text: str, common: frozenset[str], known: frozenset[str]) -> Iterator[Candidate]:
+    m = _BYLINE.search(text)
+    if m is None:
+        return
+    name = m.group(1)
+    if name in common or name in known or _NOT_BYLINE.search(name):
+        return
+    yield Candidate(m.start(1), m.end(1), EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _is_han(word: str) -> bool:
+    return _HAN.fullmatch(word) is not None

@@ -1,0 +1,156 @@
+"""Rules for places: when a listed short name is a place (a boundary of the segmentation, or a place context
+around it), one-character abbreviations in the phrases that make them places (赴港, 全台, 抵京), names made by a
+place suffix (临江门站, 博爱交汇处, 屯门新墟), and names that only look like places (北京时间, 多哈回合)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Source
+
+# Words right before a name that make it a place: motion, position, direction (往上水, 近博爱交汇处, 位于屯门).
+PLACE_BEFORE = re.compile(r"(?:开往|驶往|前往|飞往|运往|送往|通往|返回|回到|来自|位于|途经|路经|住在|身处|抵达|"
+                          r"往|赴|至|到|抵|经|在|于|近|由|从|沿|离|返|回|去|来)$")
+# What may follow a place: a place head, a direction, or the end of a phrase.
+PLACE_AFTER = re.compile(r"^(?:[，。、；：！？”」』）)\s,.;:!?]|$|方向|一带|附近|地区|区|站|警区|分区|居民|市民|街坊|"
+                         r"交汇处|墟|村|邨|码头|公园|广场|道|路|街|的|和|及|与|、|等地|以北|以南|以东|以西|北部|南部|"
+                         r"东部|西部|市中心|中心|段|口|往|至|到|开往|前往|出发|举行|发生|一名|一家|有|也|则|是)")
+
+
+def place_context(text: str, start: int, end: int) -> bool:
+    """A place word or preposition before the name, and a place head or a phrase end after it."""
+    return bool(PLACE_BEFORE.search(text[max(0, start - 2):start])) and bool(PLACE_AFTER.match(text[end:end + 4]))
+
+
+def place_head_after(text: str, end: int) -> bool:
+    """A head only places take (上水站, 火炭区, 上水方向)."""
+    return bool(_PLACE_HEAD.match(text, end))
+
+
+_PLACE_HEAD = re.compile(r"方向|一带|附近|警区|分区|区|站|交汇处|墟|邨|码头|以北|以南|以东|以西|居民|街坊")
+
+# One-character abbreviations and the phrases that make them a place (public usage of the press: 赴港上市,
+# 来台, 全台, 抵京, 在沪). What may not follow is the rest of a word the character starts (港元, 港股, 台币,
+# 京东, 沪指), which is not a place.
+_ABBREVIATIONS = {
+    "港": ("香港", "元币股交人府口岛澳铁商资企区剧漂籍方务湾珠台深沪片"),
+    "台": ("台湾", "湾币商资企胞独风阶上下词积达塑电铁大北中南东海球面前后账式方"),
+    "京": ("北京", "东剧城津沪港都腔味九广哈藏郊"),
+    "沪": ("上海", "指市深港宁杭昆苏股牌"),
+    "渝": ("重庆", "中北"),
+    "穗": ("广州", ""),
+}
+_ABBREVIATION_VERBS = ("赴|来|访|抵|在|返|回|离|留|驻|全|旅|居|于|落户|移居|来到|赶赴|抵达|飞抵|进|出|途经")
+_ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗])")
+# Which verbs a character takes: 进京 and 出京 are Beijing's (进港 is a ship's, 出台 a policy's).
+_ONLY = {"进": "京", "出": "京"}
+
+
+def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
+    """The abbreviation takes the id of the full name (`lookup` reads the lists)."""
+    for m in _ABBREVIATION.finditer(text):
+        char = m.group(1)
+        verb = m.group()[:-1]
+        if verb in _ONLY and char not in _ONLY[verb]:
+            continue
+        full, not_before = _ABBREVIATIONS[char]
+        after = text[m.end():m.end() + 1]
+        if after and (after in not_before or (after.isascii() and after.isalnum())):
+            continue
+        entry = lookup(full)
+        entity_id, english = (entry.id, entry.english) if entry else (f"place:{full}", None)
+        yield Candidate(m.start(1), m.end(1), EntityKind.PLACE, entity_id, english, Source.RULES)
+
+
+# Heads that make a place name part of another name: 北京时间, 多哈回合, 茂物目标, 巴黎协定. The place is not
+# tagged (the annotation guidelines, and what a reader follows: the agreement is not the city).
+_NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议定书|公约|共识|条约|精神|模式|标准时间")
+
+
+def not_a_place(text: str, end: int) -> bool:
+    return bool(_NOT_PLACE_HEAD.match(text, end))
+
+
+# Suffixes that make a place of the word before them (临江门站, 博爱交汇处, 屯门新墟, 弥敦道).
+_PLACE_SUFFIX = re.compile(r"(?:交汇处|回旋处|路口|火车站|地铁站|高铁站|轻轨站|港铁站|巴士站|车站|"
+                           r"站|机场|码头|口岸|隧道|天桥|大桥|公路|大道|新墟|墟|邨|新村|广场|公园|商圈)$")
+# Everyday words a suffix may follow that are no name (首站, 网站, 本站, 车站, 大广场).
+_FUNCTION_CHARS = frozenset("的了是为被把将和与及在从向对给也都就还又而但并或")
+_NOT_BODY = frozenset("这那该本此每各其首末全整总下上前后新老大小高低长短一二三两几多某第市省县区")
+# A body ending in an institution's head is an institution's (城管局大桥清洁队), not a place's name.
+_INSTITUTION_END = re.compile(r"[局部所院司会办委厅队处署组]$")
+
+
+def suffixed_places(text: str, known: frozenset[str], starts: set[int],
+                    common: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """A word of 2-4 characters then a place suffix, right after a word that makes a place of it (近博爱交汇处,
+    轻轨临江门站, 往元朗公路): the context is required; the segmentation only where the word starts (it cuts
+    临江/门站). `starts`: where the segmentation's words start."""
+    for cue in _SUFFIX_CUE.finditer(text):
+        start = cue.end()
+        if start not in starts:
+            continue
+        for size in (2, 3, 4):
+            body = text[start:start + size]
+            suffix = _PLACE_SUFFIX_AT.match(text, start + size)
+            if len(body) < size or not _is_han(body):
+                break
+            if suffix is None:
+                continue
+            if body[0] in _NOT_BODY or _INSTITUTION_END.search(body) or body in known or _SUFFIX_CUE.match(body) \
+                    or any(ch in _FUNCTION_CHARS for ch in body):
+                break  # a listed place with its facility is extended elsewhere
+            if suffix.group() == "站" and (_STATION_VERB.match(text, suffix.end()) or (
+                    (body in common or _NOT_STATION.search(body)) and not cue.group().startswith(_TRANSIT_WORDS))):
+                break  # 站在; 网站, 值班站, 租赁站: everyday stations need a line before them (轻轨松林门站)
+            name = text[start:suffix.end()]
+            yield Candidate(start, suffix.end(), EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+            break
+
+
+_TRANSIT = "轻轨|地铁|港铁|高铁|铁路|巴士|小巴|公交|"
+_NOT_STATION = re.compile(r"(?:网|空间|首|务|班|赁|化|动)$")
+_TRANSIT_WORDS = tuple(_TRANSIT.strip("|").split("|"))
+_SUFFIX_CUE = re.compile(PLACE_BEFORE.pattern.rstrip("$").replace("(?:", "(?:" + _TRANSIT, 1))
+_PLACE_SUFFIX_AT = re.compile(_PLACE_SUFFIX.pattern.rstrip("$"))
+
+
+# 站 as a verb: 站在, 站着, 站起来.
+_STATION_VERB = re.compile(r"在|着|起|出来|出去|上来|上去|立|稳|到|了")
+_HAN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def _is_han(word: str) -> bool:
+    return _HAN.fullmatch(word) is not None
+
+
+# A road written right after its place (萬華區萬大路, 永康大灣路, 台南市東區中華東路): 1-4 characters, a road
+# head, and its section.
+_ROAD = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:街道|[东南西北中]路|大道|路|街|巷))"
+                   r"(?:[一二三四五六七八九十]+段|乡|镇)?(?!口)")
+_NOT_ROAD_START = frozenset("这那该本此每各其首全整一二三两几多某第")
+# Everyday words a road's name may end in (实体通路, 十字路, 过马路).
+_NOT_ROAD = frozenset(["马路", "道路", "一路", "出路", "公路", "网路", "铁路", "思路", "线路", "电路", "套路", "销路",
+                       "通路", "字路", "陆路", "水路", "当街", "上街", "大街"])
+
+
+def roads(text: str, chosen: list[Candidate], common: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Roads after a place that no other mention covers (not an everyday phrase: 大街小巷)."""
+    out: list[Candidate] = []
+    added = False
+    for i, c in enumerate(chosen):
+        out.append(c)
+        if c.kind != EntityKind.PLACE:
+            continue
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        m = _ROAD.match(text, c.end)
+        if m is None or m.end() > next_start:
+            continue
+        road = m.group()
+        if m.group(1)[-2:] in _NOT_ROAD or road[0] in _NOT_ROAD_START or any(ch in _FUNCTION_CHARS for ch in road) \
+                or m.group(1) in common or text[m.start():m.end() + 2] in common:
+            continue
+        out.append(Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{road}", None, Source.RULES))
+        added = True
+    return out if added else chosen
