@@ -144,3 +144,27 @@ def test_hostile_titles_show_literally_in_a_real_terminal(tmp_path: Path) -> Non
         assert term.exited() == "0"
     finally:
         term.close()
+
+
+def test_search_indexes_a_large_corpus_in_worker_processes_inside_the_reader(tmp_path: Path) -> None:
+    # Enough documents for worker processes, started from the running reader (spawned, not forked: under
+    # Textual, sys.stderr has no file descriptor, which once kept every worker from starting).
+    from qwen_reader.core.search.writers import PARALLEL_MIN_DOCS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(PARALLEL_MIN_DOCS + 40):
+        (corpus / f"d{n:04d}.txt").write_text(f"第{n}号通知\n\n银行行长周浩今天宣布辞职。\n\n今天的天气很好。\n",
+                                              encoding="utf-8")
+    term = Terminal(tmp_path / "home", 150, 40, args=(str(corpus),))
+    try:
+        term.wait_for("第0号通知")
+        term.keys("Enter")
+        term.wait_for("sentence 1/")
+        term.keys("/")
+        term.wait_for("search every document")
+        term.keys("zhouhao")
+        screen = term.wait_for("(pinyin)", timeout=60)
+        assert "unavailable" not in screen and "银行行长周浩今天宣布辞职" in screen
+    finally:
+        term.close()

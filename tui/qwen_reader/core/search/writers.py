@@ -41,8 +41,8 @@ def write_batches(batches: list[Jobs], shard_paths: list[str], *, write_here: Wr
         try:
             if _in_workers(pending, shard_paths, finished, cancelled):
                 return True
-        except (BrokenProcessPool, OSError):
-            pass  # the batches not yet written are written here, below
+        except (BrokenProcessPool, OSError, ValueError):
+            pass  # workers could not start or died: the batches not yet written are written here, below
     turn = 0
     while pending:
         if cancelled():

@@ -48,7 +48,24 @@ def _context() -> multiprocessing.context.BaseContext:
     if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
         warm_up()
         return multiprocessing.get_context("fork")
+    _start_resource_tracker()
     return multiprocessing.get_context("spawn")
+
+
+def _start_resource_tracker() -> None:
+    """Spawned workers need multiprocessing's resource tracker, which it starts passing on the descriptor of
+    sys.stderr. Under Textual, sys.stderr is a capture object whose fileno() is -1, and every worker then
+    fails to start ("bad value(s) in fds_to_keep"): start the tracker with the real stderr first."""
+    if sys.platform == "win32" or sys.__stderr__ is None:
+        return
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    sys.stderr = sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = saved
 
 
 _PR_SET_PDEATHSIG = 1
