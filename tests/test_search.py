@@ -206,3 +206,22 @@ def test_a_large_sync_writes_shards_in_workers_with_the_same_results(tmp_path: P
     for query in ("周浩", "浩", "團隊", "zhouhao", "玫 瑰", "7号"):
         found = [(h.doc, h.sentence, h.text) for h in search(parallel, query, limit=500)]
         assert found and sorted(found) == sorted((h.doc, h.sentence, h.text) for h in search(here, query, limit=500))
+
+
+def test_an_index_of_an_older_version_is_rebuilt_and_its_space_given_back(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "search.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    old.execute("INSERT INTO meta VALUES ('version', '2')")
+    old.execute("CREATE TABLE sentences (id INTEGER PRIMARY KEY, text TEXT)")
+    old.executemany("INSERT INTO sentences (text) VALUES (?)", [("旧索引的句子。" * 40,)] * 2000)
+    old.commit()
+    old.close()
+    before = path.stat().st_size
+    index = SearchIndex(path)
+    assert index.db.execute("SELECT name FROM sqlite_master WHERE name='sentences'").fetchone() is None
+    assert path.stat().st_size < before / 10
+    index.sync(open_corpus().documents)
+    assert search(index, "周浩")

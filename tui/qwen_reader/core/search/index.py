@@ -111,8 +111,11 @@ class SearchIndex:
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         meta = dict(db.execute("SELECT key, value FROM meta"))
         if meta.get("version") != INDEX_VERSION:
-            for table in ("fts", "sentences", "docs", "vocab"):  # older versions kept rows here too
+            old = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            for table in ("vocab", "fts", "sentences", "docs"):  # older versions kept rows here too
                 db.execute(f"DROP TABLE IF EXISTS {table}")
+            if old & {"fts", "sentences"}:
+                db.execute("VACUUM")  # give back the space an older index's rows took
             meta = {"version": INDEX_VERSION, "shards": str(max(1, min(os.cpu_count() or 1, MAX_SHARDS)))}
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         db.execute("CREATE TABLE IF NOT EXISTS docs (key INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER,"
