@@ -115,7 +115,8 @@ class SearchIndex:
             for table in ("vocab", "fts", "sentences", "docs"):  # older versions kept rows here too
                 db.execute(f"DROP TABLE IF EXISTS {table}")
             if old & {"fts", "sentences"}:
-                db.execute("VACUUM")  # give back the space an older index's rows took
+                db.execute("VACUUM")  # give back the space an older index's rows took (in WAL mode the file
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # shrinks at the checkpoint)
             meta = {"version": INDEX_VERSION, "shards": str(max(1, min(os.cpu_count() or 1, MAX_SHARDS)))}
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         db.execute("CREATE TABLE IF NOT EXISTS docs (key INTEGER PRIMARY KEY, path TEXT UNIQUE, size INTEGER,"
