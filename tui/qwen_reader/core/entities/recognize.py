@@ -8,7 +8,7 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, latin, orgs, people, places, rules, tagger
+from qwen_reader.core.entities import dates, latin, lines, orgs, people, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
@@ -23,7 +23,8 @@ FAMILIES = {
     "org-context": "bodies with place and units, listed names, officers' companies, buildings, city + company",
     "latin-context": "Latin names a context calls a company or a product (業者DeepX, 晶片「Warboy」)",
     "people-rules": "names after a word announcing a person, transliterated names after an office, bylines",
-    "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8)",
+    "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8), numbered lines "
+              "(麒麟990 5G, 含光800)",
 }
 ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
@@ -155,6 +156,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
         out.extend(rules.masked_names(simplified, names.surnames))
         out.extend(rules.sides(simplified))
+        if "models" in sources:
+            out.extend(lines.numbered(simplified))
         if "place-rules" in sources:
             out.extend(places.abbreviations(simplified, all_lists().get))
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
