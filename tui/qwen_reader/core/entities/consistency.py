@@ -44,3 +44,29 @@ def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Ga
         if added:
             candidates.extend(added)
             candidates.sort()
+
+
+def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last_chars: frozenset[str],
+                   min_seen: int = 3) -> None:
+    """A two-character person whose every occurrence (three at least) is followed by the same character, one
+    that ends given names as often as it joins words (和 in 邵志和, 之 in 王守之), is the three-character name
+    (in place): the tagger stops before such a character, a document does not."""
+    following: dict[str, set[str]] = {}
+    seen: dict[str, int] = {}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            surface = text[c.start:c.end]
+            if c.kind == EntityKind.PERSON and len(surface) == 2:
+                following.setdefault(surface, set()).add(text[c.end:c.end + 1])
+                seen[surface] = seen.get(surface, 0) + 1
+    longer = {name: next(iter(after)) for name, after in following.items()
+              if seen[name] >= min_seen and len(after) == 1 and next(iter(after)) in last_chars}
+    if not longer:
+        return
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            surface = text[c.start:c.end]
+            next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+            if c.kind == EntityKind.PERSON and surface in longer and c.end + 1 <= next_start:
+                name = surface + longer[surface]
+                candidates[i] = c._replace(end=c.end + 1, id=f"{EntityKind.PERSON}:{name}", english=None)

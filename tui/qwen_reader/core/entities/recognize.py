@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities import dates, latin, lines, orgs, people, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.consistency import document_names, propagate
+from qwen_reader.core.entities.consistency import complete_names, document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
@@ -301,6 +301,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         orgs.company_tails(chosen, simplified, known_places())
     if Source.CONSISTENCY in sources:
         names = cedict_names()
+        complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
         propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs] for cs, s in zip(chosen, simplified,
                                                                                          strict=True)]
