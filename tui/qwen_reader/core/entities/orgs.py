@@ -105,16 +105,17 @@ _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个
 
 
 def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], common: frozenset[str],
-                person_like: Callable[[str], bool], function_words: frozenset[str] = frozenset()) -> list[Candidate]:
+                person_like: Callable[[str], bool], function_words: frozenset[str] = frozenset(),
+                countries: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names listed with an organisation are organisations when the list says so: it ends in 等, an
     organisation noun stands within the clause, or the names share the organisation's suffix (屯门医院、
-    北区医院及博爱医院)."""
+    北区医院及博爱医院). A country or a region listed among partners stays a place (中山大学、比利时、波兰等)."""
     orgs = [c for c in chosen if c.kind == EntityKind.ORG]
     if not orgs:
         return chosen
     taken = bytearray(len(text))
     for c in chosen:
-        if c.kind != EntityKind.PLACE:
+        if c.kind != EntityKind.PLACE or text[c.start:c.end] in countries:
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
     added: list[Candidate] = []
     for org in orgs:  # grows: a name found in the list leads to the next (碧桂园、金澜置和森盛等)

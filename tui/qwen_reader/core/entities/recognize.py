@@ -269,7 +269,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
         chosen = orgs.buildings(text, chosen)
-        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words)
+        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
+                                  broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())
