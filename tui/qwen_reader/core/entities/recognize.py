@@ -268,6 +268,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
+        chosen = orgs.sub_units(text, chosen)
         chosen = orgs.buildings(text, chosen)
         chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
                                   broad_places())

@@ -241,6 +241,8 @@ _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机�
 # After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
 # 内地房地产 are descriptions.
 _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|大学|学院|银行|医院|法院|检察院|电视台|日报|交易所|"
+                               r"公安局|公安厅|中院|高院|中级人民法院|高级人民法院|人民法院|人民检察院|海关|监狱|"
+                               r"[\u4e00-\u9fff]{2,4}?行业协会|[\u4e00-\u9fff]{2,6}?律师事务所|"
                                r"委员会|研究院|航空|分局|警察局|派出所|地检署|地方法院|地院|消防局|警局|高分院|分院|"
                                rf"(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 
