@@ -28,7 +28,7 @@ def is_government(text: str, c: Candidate) -> bool:
 
 # Media and public bodies own no unit written after them: 新华网联合国 is a dateline, 民主党立法会 a party and
 # a council.
-_NOT_A_PARENT = re.compile(r"(?:网|社|报|台|刊|党|国)$")
+_NOT_A_PARENT = re.compile(r"(?:网|社|报|台|刊|党|国|盟)$")
 _NOT_A_UNIT = re.compile(r"(?:联合国|组织|联盟|国|政府|议会|国会|立法会|法院|检察院|警方|海关)$")
 
 
