@@ -179,6 +179,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(tagger.persons(simplified, tokens, known_names()))
     if "place-rules" not in sources:
         return out
+    out.extend(places.parts(simplified, out, broad_places()))
+    out.extend(places.expressways(simplified))
     # 北京时间, 多哈回合, 茂物目标: the place is part of another name.
     return [c for c in out if c.kind != EntityKind.PLACE or not places.not_a_place(simplified, c.end)]
 
@@ -210,7 +212,7 @@ def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int
             rules.facility_after(text, end))
         if surface in cedict_names().common:
             return context
-        return context or (start in bounds and _ends_well(text, end, bounds))
+        return context or (start in bounds and _ends_well(text, end, bounds)) or places.road_after(text, end)
     return start in bounds and _ends_well(text, end, bounds)
 
 
