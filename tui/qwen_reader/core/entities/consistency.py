@@ -51,16 +51,13 @@ def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last
     """A two-character person whose every occurrence (three at least) is followed by the same character, one
     that ends given names as often as it joins words (和 in 邵志和, 之 in 王守之), is the three-character name
     (in place): the tagger stops before such a character, a document does not."""
-    following: dict[str, set[str]] = {}
-    seen: dict[str, int] = {}
-    for candidates, text in zip(chosen, texts, strict=True):
-        for c in candidates:
-            surface = text[c.start:c.end]
-            if c.kind == EntityKind.PERSON and len(surface) == 2:
-                following.setdefault(surface, set()).add(text[c.end:c.end + 1])
-                seen[surface] = seen.get(surface, 0) + 1
-    longer = {name: next(iter(after)) for name, after in following.items()
-              if seen[name] >= min_seen and len(after) == 1 and next(iter(after)) in last_chars}
+    two = {text[c.start:c.end] for candidates, text in zip(chosen, texts, strict=True) for c in candidates
+           if c.kind == EntityKind.PERSON and c.end - c.start == 2}
+    longer: dict[str, str] = {}
+    for name in two:
+        after = [text[i + 2:i + 3] for text in texts for i in _occurrences(text, name)]
+        if len(after) >= min_seen and len(set(after)) == 1 and after[0] in last_chars:
+            longer[name] = after[0]
     if not longer:
         return
     for candidates, text in zip(chosen, texts, strict=True):
@@ -70,3 +67,12 @@ def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last
             if c.kind == EntityKind.PERSON and surface in longer and c.end + 1 <= next_start:
                 name = surface + longer[surface]
                 candidates[i] = c._replace(end=c.end + 1, id=f"{EntityKind.PERSON}:{name}", english=None)
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + 1)
+    return out

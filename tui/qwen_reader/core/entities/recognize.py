@@ -187,7 +187,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
 
 def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
     return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
-                                 or _GENERIC_HEAD.match(text, end))
+                                 or rules.place_org_suffix_after(text, end) or _GENERIC_HEAD.match(text, end))
 
 
 def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
@@ -209,10 +209,10 @@ def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int
         return True  # Latin names match whole words only (gazetteer.matches)
     if entry.kind == EntityKind.PLACE:
         context = places.place_context(text, start, end) or places.place_head_after(text, end) or bool(
-            rules.facility_after(text, end))
+            rules.facility_after(text, end)) or places.road_after(text, end)
         if surface in cedict_names().common:
             return context
-        return context or (start in bounds and _ends_well(text, end, bounds)) or places.road_after(text, end)
+        return context or (start in bounds and _ends_well(text, end, bounds))
     return start in bounds and _ends_well(text, end, bounds)
 
 
