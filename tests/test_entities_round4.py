@@ -123,3 +123,25 @@ def test_broad_lists_of_this_round() -> None:
 
 def test_a_union_owns_no_body_written_after_it() -> None:
     assert kinds("台湾团队成为欧盟6G-IA的成员。").get("欧盟6G-IA") is None
+
+
+def test_a_person_named_by_surname_and_sex() -> None:
+    names = kinds("与男友争吵后，32岁黄女随即离开，黄女家属报警。")
+    assert names.get("黄女") == "person"
+    assert "妇女" not in kinds("当地妇女与少女都参加了活动。")
+
+
+def test_generic_chip_words_are_no_products() -> None:
+    names = kinds("这颗手机SoC的DSP与ISP都升级了。")
+    assert not any(kind == "product" for kind in names.values())
+
+
+def test_a_year_after_a_maker_is_no_model_and_letter_models_are() -> None:
+    names = kinds("在苹果2019秋季发布会上，iPhone XR降价了。")
+    assert "苹果2019" not in names
+    assert names.get("iPhone XR") == "product"
+
+
+def test_a_name_before_a_techniques_head_is_no_person() -> None:
+    names = kinds("这颗芯片采用了达芬奇架构，性能翻倍。")
+    assert names.get("达芬奇") != "person"

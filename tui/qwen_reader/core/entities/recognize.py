@@ -33,6 +33,7 @@ _SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 _PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
 _lock = threading.Lock()
+_TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
 
@@ -168,6 +169,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
             out.extend(people.byline(simplified, names.common, known_names()))
+            out.extend(people.by_sex(simplified, names.surnames))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
@@ -279,7 +281,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = latin.context_names(text, chosen, listed_names())
     if Source.RULES in sources and "models" in sources:
         chosen = latin.models(text, chosen)
-    return chosen
+    # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
+    return [c for c in chosen if c.kind != EntityKind.PERSON or not _TECHNIQUE_HEAD.match(text, c.end)]
 
 
 def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:

@@ -18,7 +18,8 @@ _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9\-.]){_LATIN_WORD}(?:[ ]{_LATIN_WORD})
 _VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])"
                       r"|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
 _GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
-    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
+    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM SoC SOC DSP ISP MCU FPGA ASIC APU "
+    "SSD P10 P11 P9 P8 P7 the of "
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
 GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
