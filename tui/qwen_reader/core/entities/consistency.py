@@ -44,3 +44,35 @@ def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Ga
         if added:
             candidates.extend(added)
             candidates.sort()
+
+
+def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last_chars: frozenset[str],
+                   min_seen: int = 3) -> None:
+    """A two-character person whose every occurrence (three at least) is followed by the same character, one
+    that ends given names as often as it joins words (和 in 邵志和, 之 in 王守之), is the three-character name
+    (in place): the tagger stops before such a character, a document does not."""
+    two = {text[c.start:c.end] for candidates, text in zip(chosen, texts, strict=True) for c in candidates
+           if c.kind == EntityKind.PERSON and c.end - c.start == 2}
+    longer: dict[str, str] = {}
+    for name in two:
+        after = [text[i + 2:i + 3] for text in texts for i in _occurrences(text, name)]
+        if len(after) >= min_seen and len(set(after)) == 1 and after[0] in last_chars:
+            longer[name] = after[0]
+    if not longer:
+        return
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            surface = text[c.start:c.end]
+            next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+            if c.kind == EntityKind.PERSON and surface in longer and c.end + 1 <= next_start:
+                name = surface + longer[surface]
+                candidates[i] = c._replace(end=c.end + 1, id=f"{EntityKind.PERSON}:{name}", english=None)
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(name)
+    while i >= 0:
+        out.append(i)
+        i = text.find(name, i + 1)
+    return out

@@ -14,7 +14,7 @@ from qwen_reader.core.entities.model import Mention
 from qwen_reader.core.text.model import Document
 
 # Bump when recognition changes: cached mentions from an older recogniser are ignored.
-RECOGNISER_VERSION = 3
+RECOGNISER_VERSION = 4
 # Documents longer than this are not tagged in the background (about 10 s of tagging and a large index):
 # a 20 MB log or book is read without colours rather than with a machine held busy.
 MAX_TAGGED_CHARS = 1_000_000
@@ -65,7 +65,7 @@ def _version() -> str:
     from qwen_reader.core.store.paths import bundled_asset
 
     digest = hashlib.sha1()
-    for name in CURATED_LISTS:
+    for name in (*CURATED_LISTS, "entities_lines.tsv"):
         try:
             digest.update(bundled_asset(name).read_bytes())
         except OSError:

@@ -66,7 +66,8 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
     for m in _RUN.finditer(text):
         start, end = m.start(), m.end()
         words = m.group().split(" ")
-        if words[0] in _GENERIC or any(covered[start:end]) or len(re.sub(r"[^A-Za-z]", "", words[0])) < 3:
+        if words[0] in _GENERIC or words[0] in GENERIC_LATIN or any(covered[start:end]) \
+                or len(re.sub(r"[^A-Za-z]", "", words[0])) < 3:
             continue
         kind = _kind_from_context(text, start, end)
         if kind is None:
@@ -99,7 +100,7 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
 
 # A model after its line or its maker: 天玑9400, 骁龙8 Gen 3, 小米15 Ultra, 麒麟9000S, Pixel 9 Pro, Magic7 Pro.
 _CODE = r"[A-Z]{0,2}[0-9]{1,5}[A-Za-z]{0,2}\+?"
-_TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
+_TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|XR|XS|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
 _MODEL_AFTER = re.compile(rf"{_CODE}{_TAIL}(?![A-Za-z0-9.%])")
 _SPACED_MODEL = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[A-Z]{{1,2}}\d{{1,5}}[A-Za-z]?\+?|\d{{1,3}}){_TAIL}"
                            r"(?![A-Za-z0-9.%])")
@@ -109,6 +110,8 @@ _UNIT_AFTER = re.compile(r"[日月年号亿万千百元个家款台部名岁位�
 
 
 _NETWORK = re.compile(r"\dG(?![A-Za-z0-9])")
+# A year after a maker is its event's, not a model (苹果2019秋季发布会, 阿里2019云栖大会).
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -122,7 +125,7 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not surface.isascii():
             m = _MODEL_AFTER.match(text, c.end)
             if m and m.group() and not _UNIT_AFTER.match(text, m.end()) and not _NETWORK.match(m.group()) \
-                    and m.group() not in GENERIC_LATIN:
+                    and m.group() not in GENERIC_LATIN and not _YEAR.fullmatch(m.group()):
                 if m.group()[0].isdigit() or c.kind == EntityKind.PRODUCT:  # 小米15 Ultra, 天玑9400: one model
                     name = text[c.start:m.end()]
                     c = Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", None, c.source)

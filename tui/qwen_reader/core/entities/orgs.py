@@ -17,7 +17,8 @@ _GOV_HEAD = re.compile(r"(?:部|院|局|署|委|委员会|办|厅|处|政府|法
 # A region before a body, with its direction and level (新界北总区, 九龙西警区): one organisation with the body.
 _REGION_BEFORE = re.compile(r"[东南西北中]{0,2}(?:总区|警区|分区|地区|区|市|省|县)?$")
 # A unit after a body (交通部特别调查队, 公安局刑侦支队, 警务处有组织罪案及三合会调查科).
-_UNIT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:调查队|调查科|侦缉处|特遣队|专案组|行动组|支队|大队|中队|分局|"
+_UNIT_AFTER = re.compile(r"(?![\u4e00-\u9fff]{0,4}?(?:立即|随即|立刻|迅速|马上|组织|派出|调集|出动))"
+                         r"[\u4e00-\u9fff]{0,6}?(?:调查队|调查科|侦缉处|特遣队|专案组|行动组|支队|大队|中队|分局|"
                          r"派出所|警署|小组|调查组|工作组)")
 
 
@@ -27,7 +28,7 @@ def is_government(text: str, c: Candidate) -> bool:
 
 # Media and public bodies own no unit written after them: 新华网联合国 is a dateline, 民主党立法会 a party and
 # a council.
-_NOT_A_PARENT = re.compile(r"(?:网|社|报|台|刊|党|国)$")
+_NOT_A_PARENT = re.compile(r"(?:网|社|报|台|刊|党|国|盟)$")
 _NOT_A_UNIT = re.compile(r"(?:联合国|组织|联盟|国|政府|议会|国会|立法会|法院|检察院|警方|海关)$")
 
 
@@ -59,6 +60,27 @@ def government_units(text: str, chosen: list[Candidate], places: frozenset[str] 
                     surface = text[prev.start:c.end]
                     c = Candidate(prev.start, c.end, EntityKind.ORG, f"org:{surface}", None, c.source)
         out.append(c)
+    return out
+
+
+# A research unit or a department written after its institution (清华大学微电子所, 经济部产业技术司,
+# 达摩院机器智能实验室): one organisation. The unit's name has no function word and names no other body.
+_SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:研究所|实验室|研究中心|教研中心|工程中心|技术司|"
+                       r"[所司](?![长员以有在得谓]))")
+_NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾所司院局部]|"
+                          r"^(?:旗下|下属|下设|所属|成立|设立|联合|合作|共同|携手|打造|建立|组建|推出)|公$")
+
+
+def sub_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """An institution followed by one of its research units or departments is that unit (in place)."""
+    out = list(chosen)
+    for i, c in enumerate(out):
+        if c.kind != EntityKind.ORG:
+            continue
+        next_start = out[i + 1].start if i + 1 < len(out) else len(text)
+        m = _SUB_UNIT.match(text, c.end)
+        if m and m.end() <= next_start and not _NOT_IN_UNIT.search(m.group(1)) and not _continues(text, m.end()):
+            out[i] = _org(text, c.start, m.end(), c.source)
     return out
 
 
@@ -105,10 +127,11 @@ _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个
 
 
 def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], common: frozenset[str],
-                person_like: Callable[[str], bool], function_words: frozenset[str] = frozenset()) -> list[Candidate]:
+                person_like: Callable[[str], bool], function_words: frozenset[str] = frozenset(),
+                countries: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names listed with an organisation are organisations when the list says so: it ends in 等, an
     organisation noun stands within the clause, or the names share the organisation's suffix (屯门医院、
-    北区医院及博爱医院)."""
+    北区医院及博爱医院). A country or a region listed among partners stays a place (中山大学、比利时、波兰等)."""
     orgs = [c for c in chosen if c.kind == EntityKind.ORG]
     if not orgs:
         return chosen
@@ -122,6 +145,8 @@ def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], com
             if any(taken[start:end]):
                 continue
             item = text[start:end]
+            if item in countries:  # 比利时 in 中山大学、比利时、波兰: a partner country, not a company
+                continue
             if not _listed_as_org(text, org, start, end) or person_like(item) or any(
                     s == start and w in function_words for w, s, _ in tokens):
                 continue  # 随后公信宝: an adverb starts no name

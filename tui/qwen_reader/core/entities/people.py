@@ -78,3 +78,19 @@ _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 def _is_han(word: str) -> bool:
     return _HAN.fullmatch(word) is not None
+
+
+# A person the report names by surname and sex (Taiwan and Hong Kong news: 賴女, 李男, 陳姓男子's short form),
+# after a word that leaves room for a name and before one that ends it.
+_BY_SEX = re.compile(r"(?:(?<=[的让与和及，、。：；「“\s])|(?<=^)|(?<=\d岁))([\u4e00-\u9fff])([男女])"
+                     r"(?=[，。、；：！？」”\s]|家属|随即|将|则|也|仍|已|被|在|因|与|和|说|表示|称|指出|送|遭|向|对|的)")
+# Surnames that are everyday function words, and characters that start a word with 男/女 (妇女, 少女, 子女).
+_NOT_BY_SEX = frozenset("和与及于向从对在为以是也就都还又而但的了之其那这此每各某该有无不子少妇儿孙美侠处修舞")
+
+
+def by_sex(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
+    for m in _BY_SEX.finditer(text):
+        surname = m.group(1)
+        if surname in surnames and surname not in _NOT_BY_SEX:
+            name = m.group(1) + m.group(2)
+            yield Candidate(m.start(1), m.end(2), EntityKind.PERSON, f"person:{name}", None, Source.RULES)

@@ -154,3 +154,37 @@ def roads(text: str, chosen: list[Candidate], common: frozenset[str] = frozenset
         out.append(Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{road}", None, Source.RULES))
         added = True
     return out if added else chosen
+
+
+# A part of a place written after it (亦庄新城, 亦庄东区, 亦庄新城东区, 浦东老城区): one place.
+_PART = re.compile(r"(?:新城|老城区|老城|城区|新区)?(?:[东南西北]区(?![域块间别]))?")
+
+
+def parts(text: str, found: list[Candidate], broad: frozenset[str]) -> Iterator[Candidate]:
+    """A place found by a list followed by a part of it: the part with its place (a country or a region has
+    no such parts: 中国东区 is no district)."""
+    for c in found:
+        if c.kind != EntityKind.PLACE or text[c.start:c.end] in broad:
+            continue
+        m = _PART.match(text, c.end)
+        if m and m.group():
+            name = text[c.start:m.end()]
+            yield Candidate(c.start, m.end(), EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+
+
+# An expressway named by the one-character names of the places it joins (京津塘高速, 京港澳高速公路, 沪宁高速).
+_EXPRESSWAY = re.compile(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏"
+                         r"宁新港澳塘唐石广深珠汕昆成沈哈长杭甬福厦汉蓉]{2,4}高速(?:公路)?")
+
+
+def expressways(text: str) -> Iterator[Candidate]:
+    for m in _EXPRESSWAY.finditer(text):
+        yield Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{m.group()}", None, Source.RULES)
+
+
+# A road right after a name (上环摩罗街): the name is a place.
+_ROAD_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:街|路|道)(?:附近|一带|口|上|旁|[，。、；\s])")
+
+
+def road_after(text: str, end: int) -> bool:
+    return bool(_ROAD_AFTER.match(text, end))

@@ -8,9 +8,9 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, latin, orgs, people, places, rules, tagger
+from qwen_reader.core.entities import dates, latin, lines, orgs, people, places, rules, tagger
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.consistency import document_names, propagate
+from qwen_reader.core.entities.consistency import complete_names, document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
@@ -23,7 +23,8 @@ FAMILIES = {
     "org-context": "bodies with place and units, listed names, officers' companies, buildings, city + company",
     "latin-context": "Latin names a context calls a company or a product (業者DeepX, 晶片「Warboy」)",
     "people-rules": "names after a word announcing a person, transliterated names after an office, bylines",
-    "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8)",
+    "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8), numbered lines "
+              "(麒麟990 5G, 含光800)",
 }
 ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
@@ -32,6 +33,7 @@ _SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 _PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
 _lock = threading.Lock()
+_TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
 
@@ -155,6 +157,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
         out.extend(rules.masked_names(simplified, names.surnames))
         out.extend(rules.sides(simplified))
+        if "models" in sources:
+            out.extend(lines.numbered(simplified))
         if "place-rules" in sources:
             out.extend(places.abbreviations(simplified, all_lists().get))
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
@@ -165,6 +169,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
             out.extend(people.byline(simplified, names.common, known_names()))
+            out.extend(people.by_sex(simplified, names.surnames))
         out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
@@ -176,13 +181,15 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         out.extend(tagger.persons(simplified, tokens, known_names()))
     if "place-rules" not in sources:
         return out
+    out.extend(places.parts(simplified, out, broad_places()))
+    out.extend(places.expressways(simplified))
     # 北京时间, 多哈回合, 茂物目标: the place is part of another name.
     return [c for c in out if c.kind != EntityKind.PLACE or not places.not_a_place(simplified, c.end)]
 
 
 def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
     return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
-                                 or _GENERIC_HEAD.match(text, end))
+                                 or rules.place_org_suffix_after(text, end) or _GENERIC_HEAD.match(text, end))
 
 
 def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
@@ -204,7 +211,7 @@ def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int
         return True  # Latin names match whole words only (gazetteer.matches)
     if entry.kind == EntityKind.PLACE:
         context = places.place_context(text, start, end) or places.place_head_after(text, end) or bool(
-            rules.facility_after(text, end))
+            rules.facility_after(text, end)) or places.road_after(text, end)
         if surface in cedict_names().common:
             return context
         return context or (start in bounds and _ends_well(text, end, bounds))
@@ -265,14 +272,17 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
+        chosen = orgs.sub_units(text, chosen)
         chosen = orgs.buildings(text, chosen)
-        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words)
+        chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
+                                  broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())
     if Source.RULES in sources and "models" in sources:
         chosen = latin.models(text, chosen)
-    return chosen
+    # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
+    return [c for c in chosen if c.kind != EntityKind.PERSON or not _TECHNIQUE_HEAD.match(text, c.end)]
 
 
 def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
@@ -298,6 +308,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         orgs.company_tails(chosen, simplified, known_places())
     if Source.CONSISTENCY in sources:
         names = cedict_names()
+        complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
         propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs] for cs, s in zip(chosen, simplified,
                                                                                          strict=True)]

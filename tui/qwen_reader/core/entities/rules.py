@@ -18,7 +18,8 @@ _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9\-.]){_LATIN_WORD}(?:[ ]{_LATIN_WORD})
 _VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])"
                       r"|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
 _GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
-    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM P10 P11 P9 P8 P7 the of "
+    "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM SoC SOC DSP ISP MCU FPGA ASIC APU "
+    "SSD P10 P11 P9 P8 P7 the of "
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
 GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
@@ -241,6 +242,8 @@ _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机�
 # After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
 # 内地房地产 are descriptions.
 _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|大学|学院|银行|医院|法院|检察院|电视台|日报|交易所|"
+                               r"公安局|公安厅|中院|高院|中级人民法院|高级人民法院|人民法院|人民检察院|海关|监狱|"
+                               r"[\u4e00-\u9fff]{2,4}?行业协会|[\u4e00-\u9fff]{2,6}?律师事务所|"
                                r"委员会|研究院|航空|分局|警察局|派出所|地检署|地方法院|地院|消防局|警局|高分院|分院|"
                                rf"(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 

@@ -30,6 +30,8 @@ CONTEXT_THRESHOLD = -3.0
 # Characters that never end or make a given name in news prose (time, quantity, function words).
 _NOT_GIVEN = frozenset("的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们年月日时分秒前后上下内外"
                        "说表称道问答为会能要可已曾再更最很太姓氏裔籍二两")
+# Characters of _NOT_GIVEN that end given names often too (王守之, 邵志和): a document may say which it is.
+ENDS_AND_JOINS = frozenset("之道和为可")
 # What follows a word that describes a person rather than names one: 戴眼镜男子, 李姓男子, 陆裔美籍.
 _DESCRIBES_AFTER = ("男子", "女子", "男童", "女童", "男士", "女士", "籍", "美籍", "华裔")
 # A thing in a place (在梁柱上): 在 before, a place word after.
