@@ -114,14 +114,17 @@ def write(db: sqlite3.Connection, jobs: Sequence[tuple[int, Document]], english:
     return out
 
 
+# A worker process keeps its shard connection and its English lookup from one batch to the next (a pool
+# lives for one sync): opening them per batch cost a second or two of a large build.
+_worker_state: dict[str, tuple[sqlite3.Connection, EnglishSource]] = {}
+
+
 def write_in_worker(path: str, jobs: list[tuple[int, Document]]) -> list[Written]:
     """Worker entry point: one batch into one shard, English from the translation cache."""
     from qwen_reader.core.search.english_cache import CachedEnglish
 
-    db = connect(Path(path))
-    english = CachedEnglish()
-    try:
-        return write(db, jobs, english)
-    finally:
-        english.close()
-        db.close()
+    state = _worker_state.get(path)
+    if state is None:
+        state = _worker_state[path] = (connect(Path(path)), CachedEnglish())
+    db, english = state
+    return write(db, jobs, english)
