@@ -224,28 +224,29 @@ class SearchIndex:
     def _forget(self, key: int) -> None:
         """Remove a document's rows from its shard and its entry from the main file."""
         with self.lock:
-            shard = self.shard_of.pop(key, None)
-            for number in ([shard] if shard is not None else range(len(self.shards))):
+            for number in self._shards_of(key):
                 db = self.shards[number]
                 db.execute("BEGIN")
                 shard_files.delete(db, key)
                 db.execute("COMMIT")
+            self.shard_of.pop(key, None)
             self.db.execute("DELETE FROM docs WHERE key=?", (key,))
 
     # -- reading ------------------------------------------------------------------------------------------
-    def _shards_for(self, keys: Iterable[int]) -> dict[int, list[int]]:
-        by_shard: dict[int, list[int]] = {}
-        for key in keys:
-            shard = self.shard_of.get(key)
-            for number in ([shard] if shard is not None else range(len(self.shards))):
-                by_shard.setdefault(number, []).append(key)
-        return by_shard
+    def _shards_of(self, key: int) -> list[int]:
+        """The shard holding a document's rows; every shard when the key is unknown (a crashed run's rows)."""
+        shard = self.shard_of.get(key)
+        return [shard] if shard is not None else list(range(len(self.shards)))
 
     def rows(self, rowids: Iterable[int]) -> dict[int, Row]:
         ids = list(rowids)
         found: dict[int, Row] = {}
         with self.lock:
-            for number, part_ids in self._shards_for_rows(ids).items():
+            by_shard: dict[int, list[int]] = {}
+            for rowid in ids:
+                for number in self._shards_of(rowid >> SHIFT):
+                    by_shard.setdefault(number, []).append(rowid)
+            for number, part_ids in by_shard.items():
                 for start in range(0, len(part_ids), 500):
                     part = part_ids[start:start + 500]
                     marks = ",".join("?" * len(part))
@@ -254,18 +255,10 @@ class SearchIndex:
                         found[rowid] = Row(rowid, paragraph, kind, text, en)
         return found
 
-    def _shards_for_rows(self, rowids: list[int]) -> dict[int, list[int]]:
-        by_shard: dict[int, list[int]] = {}
-        for rowid in rowids:
-            shard = self.shard_of.get(rowid >> SHIFT)
-            for number in ([shard] if shard is not None else range(len(self.shards))):
-                by_shard.setdefault(number, []).append(rowid)
-        return by_shard
-
     def document_rows(self, key: int) -> list[Row]:
         out: list[Row] = []
         with self.lock:
-            for number in self._shards_for([key]):
+            for number in self._shards_of(key):
                 out.extend(Row(*r) for r in self.shards[number].execute(
                     "SELECT id, paragraph, kind, text, english FROM sentences WHERE id BETWEEN ? AND ? ORDER BY id",
                     (key << SHIFT, ((key + 1) << SHIFT) - 1)))
