@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -64,3 +65,11 @@ class Mention(NamedTuple):
     def as_json(self) -> dict[str, object]:
         return {"doc": self.doc, "paragraph": self.paragraph, "sentence": self.sentence, "kind": self.kind,
                 "id": self.id, "text": self.text, "start": self.start, "end": self.end, "english": self.english}
+
+
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+
+
+def is_han(word: str) -> bool:
+    """Whether a word is Han characters only (and not empty): the test every rule applies to a segment."""
+    return _HAN_WORD.fullmatch(word) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
 
 Token = tuple[str, int, int]
 
@@ -174,7 +174,7 @@ def _neighbours(text: str, tokens: Sequence[Token], org: Candidate, common: froz
         while start > 0 and end - start < 6 and not _ITEM_END.match(text, start - 1):
             start -= 1
         item = text[start:end]
-        if 2 <= end - start <= 6 and (start == 0 or _ITEM_END.match(text, start - 1)) and _is_han(item) \
+        if 2 <= end - start <= 6 and (start == 0 or _ITEM_END.match(text, start - 1)) and is_han(item) \
                 and item[0] not in _FUNCTION_START and not _everyday(tokens, start, end, common):
             found.append((start, end))
     return found
@@ -192,7 +192,7 @@ def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset
             continue
         if s < start:
             return None
-        if _ITEM_END.match(word) or not _is_han(word):
+        if _ITEM_END.match(word) or not is_han(word):
             separated = True
             break
         if end > start and word == suffix:  # the suffix the listed organisation has too (明德医院)
@@ -280,7 +280,7 @@ def _clause_start(text: str, tokens: Sequence[Token], end: int) -> int | None:
     words = [(w, s, e) for w, s, e in tokens if e <= end]
     start = end
     for w, s, e in reversed(words[-3:]):
-        if not _is_han(w) or e != start:
+        if not is_han(w) or e != start:
             break
         start = s
         if 2 <= end - start <= 8 and _LEFT_EDGE.search(text[max(0, start - 1):start]):
@@ -288,11 +288,6 @@ def _clause_start(text: str, tokens: Sequence[Token], end: int) -> int | None:
     return None
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]+")
-
-
-def _is_han(word: str) -> bool:
-    return _HAN.fullmatch(word) is not None
 
 
 def company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str], places: frozenset[str]) -> None:
@@ -306,7 +301,7 @@ def company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str], place
                 continue
             for n in (2, 3):
                 tail = surface[n:]
-                if surface[:n] in places and 2 <= len(tail) <= 4 and _is_han(tail):
+                if surface[:n] in places and 2 <= len(tail) <= 4 and is_han(tail):
                     tails.setdefault(tail, c)
     if not tails:
         return

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
 
 # Words that announce a person right after them: who the person is in a report (a victim, a driver, an age
 # and a sex) or an office.
@@ -35,7 +35,7 @@ def cued_names(text: str, surnames: frozenset[str], plausible: Callable[[str], b
             continue
         for size in (3, 2):
             name = text[start:start + size]
-            if len(name) != size or not _is_han(name) or name in common or name[1:] in common \
+            if len(name) != size or not is_han(name) or name in common or name[1:] in common \
                     or name[-1] in _NOT_LAST:
                 continue
             if _AFTER_NAME.match(text, start + size) and plausible(name):
@@ -73,11 +73,6 @@ def byline(text: str, common: frozenset[str], known: frozenset[str]) -> Iterator
     yield Candidate(m.start(1), m.end(1), EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
-_HAN = re.compile(r"[\u3400-\u9fff]+")
-
-
-def _is_han(word: str) -> bool:
-    return _HAN.fullmatch(word) is not None
 
 
 # A person the report names by surname and sex (Taiwan and Hong Kong news: 賴女, 李男, 陳姓男子's short form),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Source, is_han
 
 # Words right before a name that make it a place: motion, position, direction (往上水, 近博爱交汇处, 位于屯门).
 PLACE_BEFORE = re.compile(r"(?:开往|驶往|前往|飞往|运往|送往|通往|返回|回到|来自|位于|途经|路经|住在|身处|抵达|"
@@ -94,7 +94,7 @@ def suffixed_places(text: str, known: frozenset[str], starts: set[int],
         for size in (2, 3, 4):
             body = text[start:start + size]
             suffix = _PLACE_SUFFIX_AT.match(text, start + size)
-            if len(body) < size or not _is_han(body):
+            if len(body) < size or not is_han(body):
                 break
             if suffix is None:
                 continue
@@ -118,11 +118,6 @@ _PLACE_SUFFIX_AT = re.compile(_PLACE_SUFFIX.pattern.rstrip("$"))
 
 # 站 as a verb: 站在, 站着, 站起来.
 _STATION_VERB = re.compile(r"在|着|起|出来|出去|上来|上去|立|稳|到|了")
-_HAN = re.compile(r"[\u3400-\u9fff]+")
-
-
-def _is_han(word: str) -> bool:
-    return _HAN.fullmatch(word) is not None
 
 
 # A road written right after its place (萬華區萬大路, 永康大灣路, 台南市東區中華東路): 1-4 characters, a road

@@ -13,7 +13,7 @@ from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import complete_names, document_names, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
-from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source, is_han
 from qwen_reader.core.text.model import Document, Kind
 
 # Rule families and lists within the sources, named so the benchmark can measure each by leaving it out.
@@ -195,11 +195,9 @@ def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
 def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
     """A two-character name of the tech list does not cut an everyday word on its left (长和 in 延长和, 增长和;
     谷歌 in jieba's 从谷歌 is not one). `inside_words`: positions inside the paragraph's everyday words."""
-    return len(surface) != 2 or not _is_han(surface) or start not in inside_words
+    return len(surface) != 2 or not is_han(surface) or start not in inside_words
 
 
-def _is_han(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int]) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from qwen_reader.core.entities.identity import slug
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
 
 Token = tuple[str, int, int]
 
@@ -183,17 +183,17 @@ def _name_at(tokens: Sequence[Token], k: int, surnames: frozenset[str], common: 
     """The end of a Chinese personal name starting at token k (surname first, two or three characters
     over one or two tokens), or None."""
     word, _start, end = tokens[k]
-    if not _is_han(word):
+    if not is_han(word):
         return None
     if 2 <= len(word) <= 3 and _has_surname(word, surnames) and word not in common:
         return end
     if len(word) == 1 and word in surnames and k + 1 < len(tokens):
         nxt, _, nend = tokens[k + 1]
-        if _is_han(nxt) and 1 <= len(nxt) <= 2:
+        if is_han(nxt) and 1 <= len(nxt) <= 2:
             return nend
     if len(word) == 2 and word in surnames and k + 1 < len(tokens):  # compound surname: 欧阳 + 娜娜
         nxt, _, nend = tokens[k + 1]
-        if _is_han(nxt) and 1 <= len(nxt) <= 2:
+        if is_han(nxt) and 1 <= len(nxt) <= 2:
             return nend
     return None
 
@@ -222,7 +222,7 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
         name_end = _name_at(tokens, k, surnames, common)
         if name_end is None:
             continue
-        if name_end - start == 2 and _is_han(text[name_end:name_end + 1]) and _NAME_END.match(text, name_end + 1) \
+        if name_end - start == 2 and is_han(text[name_end:name_end + 1]) and _NAME_END.match(text, name_end + 1) \
                 and plausible(text[start:name_end + 1]) and text[name_end] not in _NOT_LAST_CHAR:
             name_end += 1  # 梁国 / 柱表示: the segmentation left the last character of 梁国柱 outside
         name = text[start:name_end]
@@ -274,18 +274,18 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
     for k, (word, start, end) in enumerate(tokens):
-        whole = _one_word_org(word, common, places, broad) if len(word) >= 4 and _is_han(word) else False
+        whole = _one_word_org(word, common, places, broad) if len(word) >= 4 and is_han(word) else False
         if whole and not _DESCRIBED.match(text, end):
             yield Candidate(start, end, EntityKind.ORG, f"org:{word}", None, Source.RULES)
             continue
-        m = _ORG_SUFFIX_AT.match(word) if _is_han(word) else None
+        m = _ORG_SUFFIX_AT.match(word) if is_han(word) else None
         if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
         for back in (1, 2):
             if k - back < 0:
                 break
             body = tokens[k - back:k]
-            if not all(_is_han(w) for w, _, _ in body):
+            if not all(is_han(w) for w, _, _ in body):
                 break
             name_start = body[0][1]
             body_text = text[name_start:start]
@@ -340,11 +340,8 @@ _DESCRIPTIVE_WORDS = ("商业 工业 住宅 旅游 养老 文旅 物流 产业 �
 _DESCRIPTIVE = frozenset(_DESCRIPTIVE_WORDS.split())
 
 
-_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 
 
-def _is_han(word: str) -> bool:
-    return _HAN_WORD.fullmatch(word) is not None
 
 
 def _has_surname(word: str, surnames: frozenset[str]) -> bool:
