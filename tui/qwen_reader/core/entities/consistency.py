@@ -3,6 +3,7 @@ and a person's given name (俊旸 after 林俊旸) is the same person."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.gazetteer import Gazetteer
@@ -20,6 +21,8 @@ def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
                 continue
             surface = text[c.start:c.end]
             gazetteer.add(surface, Entry(c.id, c.kind, c.english))
+            if c.kind == EntityKind.PERSON and _latin_full_name(surface):
+                given.append((surface.rsplit(" ", 1)[1], Entry(c.id, c.kind, c.english)))
             if c.kind == EntityKind.PERSON and len(surface) == 3 and surface[0] in surnames:
                 g = surface[1:]
                 if g not in common and all("\u3400" <= ch <= "\u9fff" for ch in g):
@@ -27,6 +30,34 @@ def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
     for surface, entry in given:
         gazetteer.add(surface, entry)
     return gazetteer
+
+
+_LETTERS = re.compile(r"[A-Za-z][A-Za-z'’‘-]*")
+
+
+def _latin_full_name(surface: str) -> bool:
+    """`Carol Surface`, `Deirdre O'Brien`: later the family name alone is the same person."""
+    parts = surface.split(" ")
+    return len(parts) == 2 and all(p[:1].isupper() and _LETTERS.fullmatch(p) for p in parts)
+
+
+def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """Where a document names a person in full in Latin script, a later bare family name that a context rule
+    or the tagger read as a company or a product (`Surface表示`) is that person (in place)."""
+    family: dict[str, Candidate] = {}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            surface = text[c.start:c.end]
+            if c.kind == EntityKind.PERSON and _latin_full_name(surface):
+                family.setdefault(surface.rsplit(" ", 1)[1], c)
+    if not family:
+        return
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            person = family.get(text[c.start:c.end])
+            if person is not None and c.kind != EntityKind.PERSON and c.source in (Source.RULES, Source.LAC):
+                candidates[i] = c._replace(kind=person.kind, id=person.id, english=person.english,
+                                           source=Source.CONSISTENCY)
 
 
 def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Gazetteer) -> None:

@@ -25,6 +25,7 @@ class Source(StrEnum):
     LIST = "list"  # the curated list in assets/
     CEDICT = "cedict"  # CC-CEDICT's proper nouns
     TAGGER = "tagger"  # statistical person names
+    LAC = "lac"  # Baidu LAC's tagger (people, organisations, places), where no other source found a name
     RULES = "rules"  # Latin names, names in context, org suffixes, dates, figures
     CONSISTENCY = "consistency"  # another occurrence of a name recognised elsewhere in the document
 

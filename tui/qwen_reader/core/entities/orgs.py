@@ -331,3 +331,23 @@ def media_titles(text: str) -> list[Candidate]:
         if _MEDIA_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _MEDIA_AFTER.match(text, m.end()):
             out.append(Candidate(m.start(1), m.end(1), EntityKind.ORG, f"org:{title}", None, Source.RULES))
     return out
+
+
+# The endings of a registered company name (上海万科物业服务有限公司), which the annotation guidelines keep
+# whole with the place it is registered in.
+_REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")
+
+
+def registered_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A registered company name takes in the places written right before it (佛山市 + 顺德区 +
+    威灵房产有限公司 is one name)."""
+    out: list[Candidate] = []
+    for c in chosen:
+        if c.kind == EntityKind.ORG and _REGISTERED.search(text, c.start, c.end):
+            start = c.start
+            while out and out[-1].kind == EntityKind.PLACE and out[-1].end == start:
+                start = out.pop().start
+            if start != c.start:
+                c = _org(text, start, c.end, c.source)
+        out.append(c)
+    return out

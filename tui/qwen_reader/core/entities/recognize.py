@@ -8,9 +8,21 @@ import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
-from qwen_reader.core.entities import dates, latin, lines, orgs, people, places, rules, tagger
+from qwen_reader.core.entities import (
+    dates,
+    lac,
+    latin,
+    lines,
+    orgs,
+    people,
+    places,
+    rules,
+    statistical,
+    tagger,
+    western_names,
+)
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.consistency import complete_names, document_names, propagate
+from qwen_reader.core.entities.consistency import complete_names, document_names, family_names_win, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source, is_han
@@ -30,7 +42,7 @@ ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
 _SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 # Which source wins when two candidates cover the same characters equally long.
-_PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.CONSISTENCY: 1}
+_PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.LAC: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
 _lock = threading.Lock()
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
@@ -142,6 +154,9 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         # One scan over both lists (the curated list wins where both hold a name).
         for s, e, x in all_lists().matches(simplified):
             surface = simplified[s:e]
+            if surface.endswith("公司") and (short := listed.get(surface[:-2])) is not None and short.id == x.id:
+                e -= 2  # 苹果公司 is 苹果 and a generic head (the annotation guidelines keep 公司 outside)
+                surface = surface[:-2]
             if surface in listed:
                 if Source.LIST in sources and (_tech_match(surface, s, inside) if surface not in region
                                                else "region-lists" in sources
@@ -170,7 +185,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
             out.extend(people.byline(simplified, names.common, known_names()))
             out.extend(people.by_sex(simplified, names.surnames))
-        out.extend(rules.latin_persons(simplified, names.given_names, romanised_surnames()))
+        out.extend(rules.latin_persons(simplified, western_names.given_names(), romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
         out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names(), known_places(),
@@ -240,7 +255,10 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
         if c.kind in (EntityKind.ORG, EntityKind.PLACE, EntityKind.PRODUCT):
             end = (rules.place_org_suffix_after if c.kind == EntityKind.PLACE else rules.org_suffix_after)(text, c.end)
-            if end is not None and end <= next_start and (c.kind != EntityKind.PRODUCT or text[end - 2:end] == "团队"):
+            # 公司 alone after a known company is a generic head (苹果公司 is 苹果), unlike 有限公司 or 集团.
+            bare_company = c.kind == EntityKind.ORG and text[c.end:end] == "公司"
+            if end is not None and end <= next_start and not bare_company and (
+                    c.kind != EntityKind.PRODUCT or text[end - 2:end] == "团队"):
                 if c.kind == EntityKind.ORG:
                     c = c._replace(end=end)
                 else:
@@ -275,6 +293,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
                                   broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
+        chosen = orgs.registered_names(text, chosen)
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())
     if Source.RULES in sources and "models" in sources:
@@ -296,18 +315,33 @@ def _english(c: Candidate, simplified_surface: str) -> str | None:
     return None
 
 
+def _no_person_after(text: str, end: int) -> bool:
+    """达芬奇架构 names a technique, 陆裔美籍男子 describes a man: neither is a person's name."""
+    return bool(_TECHNIQUE_HEAD.match(text, end)) or tagger.describes_after(text, end)
+
+
 def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[list[Candidate]]:
     """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
     simplified = [to_simplified(t) for t in texts]
     chosen = [_choose(s, sources) for s in simplified]
+    words = lac.words(simplified) if Source.LAC in sources else None
+    if words is not None:
+        chosen = [statistical.confirmed(cands, w) for cands, w in zip(chosen, words, strict=True)]
     if Source.RULES in sources and "latin-context" in sources:
         latin.document_kinds(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
         orgs.company_tails(chosen, simplified, known_places())
+    names = cedict_names()
     if Source.CONSISTENCY in sources:
-        names = cedict_names()
         complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
+        family_names_win(chosen, simplified)
         propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
+    if words is not None:
+        # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
+        for cands, text, w in zip(chosen, simplified, words, strict=True):
+            cands[:] = statistical.fill(text, cands, w, known_places_orgs(), names.common, _no_person_after)
+        if Source.CONSISTENCY in sources:
+            propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs] for cs, s in zip(chosen, simplified,
                                                                                          strict=True)]
 

@@ -44,6 +44,8 @@ _SPEECH_AFTER = re.compile(rf"^(?:{_SPEECH})")
 _LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』（）()《》,.;:!?\"'—…]"
                         r"|和|与|及|、|是|由|被|对|向|跟|为|据|让|请)$")
 
+# The last character of the place a registered company name may follow (佛山市顺德区 + 威灵房产有限公司).
+_REGISTERED_AFTER = frozenset("省市区县")
 ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
@@ -112,7 +114,9 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
             yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{slug(name)}", name, Source.RULES)
 
 
-_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-. ])([A-Z][a-z]+) ([A-Z][a-z]+)(?![A-Za-z0-9]| [A-Z])")
+# A family name may start with O' (any apostrophe the press uses), Mc or Mac, or join two with a hyphen.
+_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-. ])([A-Z][a-z]+) ((?:O['’‘]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                        r"(?![A-Za-z0-9]| [A-Z])")
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
              r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
@@ -281,7 +285,10 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
         m = _ORG_SUFFIX_AT.match(word) if is_han(word) else None
         if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
-        for back in (1, 2):
+        # A registered name (上海万科物业服务有限公司) runs longer than a name and a trade, and may follow the
+        # place it is registered in (顺德区 + 威灵房产有限公司).
+        registered = word.endswith("有限公司")
+        for back in (1, 2, 3, 4) if registered else (1, 2):
             if k - back < 0:
                 break
             body = tokens[k - back:k]
@@ -289,7 +296,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                 break
             name_start = body[0][1]
             body_text = text[name_start:start]
-            if not 2 <= len(body_text) <= 8:
+            if not 2 <= len(body_text) <= (12 if registered else 8):
                 continue
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
                 continue  # 催收公司, 随后送往医院: a verb or an adverb starts no name
@@ -301,12 +308,15 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             if place_body and not _PLACE_ORG_SUFFIX.match(text[start:end]) and (
                     body[0][0] in broad or body_text in broad or not trade):
                 continue  # 内地房地产, 中国公司: a country and a trade describe; 重庆百货, 瑞安地产 name
-            if back == 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]):
+            if back >= 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]) and not (
+                    registered and text[name_start - 1:name_start] in _REGISTERED_AFTER):
                 continue
             if _COUNTED.search(text[max(0, name_start - 3):name_start]) or _COUNTED.fullmatch(body[0][0]):
                 continue  # 一家具身智能公司, 这家中国公司: a company described, not named
-            name = text[name_start:end]
-            yield Candidate(name_start, end, EntityKind.ORG, f"org:{name}", None, Source.RULES)
+            # 公司 alone after a one-word name is a generic head (梅都公司 is 梅都); 有限公司, 集团 are part of it.
+            name_end = start if word == "公司" and back == 1 else end
+            name = text[name_start:name_end]
+            yield Candidate(name_start, name_end, EntityKind.ORG, f"org:{name}", None, Source.RULES)
             break
 
 

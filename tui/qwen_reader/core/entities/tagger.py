@@ -134,6 +134,11 @@ def _han(word: str) -> bool:
     return bool(word) and all("\u3400" <= c <= "\u9fff" for c in word)
 
 
+def describes_after(text: str, end: int) -> bool:
+    """Whether what follows a would-be name describes a person (李姓男子, 陆裔美籍) rather than names one."""
+    return text.startswith(_DESCRIBES_AFTER, end) or text.startswith(_DESCRIBES_AFTER, end - 1)
+
+
 def persons(text: str, tokens: Sequence[Token], known_words: frozenset[str] | None = None,
             threshold: float = THRESHOLD) -> Iterator[Candidate]:
     """Names among jieba's words: a word of 2-3 characters that begins with a surname, or a surname word
