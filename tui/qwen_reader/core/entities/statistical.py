@@ -18,13 +18,21 @@ _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
 _PARTIES = re.compile(r"[中美日韩俄欧亚英法德台港澳印越朝非拉意加泰新马菲]{2,4}")
 
 
-def confirmed(chosen: Sequence[Candidate], words: Sequence[Span]) -> list[Candidate]:
+def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> list[Candidate]:
     """People from the weaker sources, read again with the tagger's words. CC-CEDICT's names are often words
     of another kind too (a dynasty, a gem), so one stays a person only where the tagger reads the same
     person. A name of jieba's statistics stays unless the tagger reads it as a word of another kind or as
-    part of a longer word (景苑 in 莲花河畔景苑, 冯诺 in 冯诺依曼)."""
+    part of a longer word (景苑 in 莲花河畔景苑, 冯诺 in 冯诺依曼). A name a rule cut short is completed where the
+    tagger reads it longer from the same start."""
     out: list[Candidate] = []
-    for c in chosen:
+    people = {s: e for s, e, label in words if label == "PER"}
+    for i, c in enumerate(chosen):
+        longer = people.get(c.start, c.end)
+        next_start = chosen[i + 1].start if i + 1 < len(chosen) else longer
+        if c.kind == EntityKind.PERSON and c.source in (Source.RULES, Source.TAGGER) and \
+                c.end < longer <= min(c.start + 4, next_start):
+            # 柯文 + 瀚: a rule stopped before a rare character the tagger reads as part of the name.
+            c = c._replace(end=longer, id=f"{EntityKind.PERSON}:{text[c.start:longer]}", english=None)
         if c.kind == EntityKind.PERSON and c.source in (Source.CEDICT, Source.TAGGER):
             same = [label for s, e, label in words if s == c.start and e == c.end]
             if same != ["PER"] and (c.source == Source.CEDICT or same or any(

