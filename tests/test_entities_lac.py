@@ -136,3 +136,23 @@ def test_a_latin_family_name_alone_later_is_the_same_person() -> None:
     full = next(c for c in found[0] if c.kind == EntityKind.PERSON)
     later = [c for c in found[1] if texts[1][c.start:c.end] == "Holloway"]
     assert later and later[0].kind == EntityKind.PERSON and later[0].id == full.id
+
+
+def test_the_tagger_reads_one_organisation_around_a_place_and_a_unit() -> None:
+    found = recognize_texts(["据深圳房地产集团公告，观塘工业学院将于明年迁址。"])[0]
+    text = "据深圳房地产集团公告，观塘工业学院将于明年迁址。"
+    orgs = [text[c.start:c.end] for c in found if c.kind == EntityKind.ORG]
+    assert "深圳房地产集团" in orgs and "深圳" not in [text[c.start:c.end] for c in found]
+
+
+def test_absorbing_needs_a_head_and_leaves_a_place_before_a_trade() -> None:
+    text = "北京地产市场降温"
+    chosen = [Candidate(0, 2, EntityKind.PLACE, "place:北京", None, Source.LIST)]
+    assert statistical.absorbed(text, chosen, [(0, 4, "ORG"), (4, 6, "n")]) == chosen
+    text = "深圳房地产集团公告"
+    chosen = [Candidate(0, 2, EntityKind.PLACE, "place:深圳", None, Source.LIST)]
+    out = statistical.absorbed(text, chosen, [(0, 7, "ORG"), (7, 9, "n")])
+    assert [(text[c.start:c.end], str(c.kind)) for c in out] == [("深圳房地产集团", "org")]
+    text = "苹果公司周二"
+    chosen = [Candidate(0, 2, EntityKind.ORG, "org:apple", None, Source.LIST)]
+    assert statistical.absorbed(text, chosen, [(0, 4, "ORG")]) == chosen  # 公司 alone stays outside

@@ -326,7 +326,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     chosen = [_choose(s, sources) for s in simplified]
     words = lac.words(simplified) if Source.LAC in sources else None
     if words is not None:
-        chosen = [statistical.confirmed(t, cands, w) for t, cands, w in zip(simplified, chosen, words, strict=True)]
+        chosen = [statistical.absorbed(t, statistical.confirmed(t, cands, w), w)
+                  for t, cands, w in zip(simplified, chosen, words, strict=True)]
     if Source.RULES in sources and "latin-context" in sources:
         latin.document_kinds(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.lac import Span
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.rules import ORG_SUFFIXES
 
 _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
 # One-character names of countries and regions: a word made only of them names two parties (中美, 中日韩,
@@ -39,6 +40,43 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
                     s <= c.start and c.end <= e for s, e, _ in words)):
                 continue
         out.append(c)
+    return out
+
+
+# What ends an organisation's name, as the tagger reads one around names we found (深圳 + 房地产集团,
+# 觀塘 + 工業學院, 万科 + 物业): the organisation suffixes, and the heads of schools, units and businesses.
+_ORG_HEAD = re.compile(rf"(?:{ORG_SUFFIXES}|学校|中学|小学|中心|物业|学会|总会|商会|工会|基金|"
+                       r"(?:部|局|厅|署|委|办|院|所|台|社|厂|店|行))$")
+_TRADE = re.compile(rf"(?:{ORG_SUFFIXES})")
+# 公司 alone is a generic head (苹果公司 is 苹果); words that join two names (美的集团旗下地产公司) make no one name.
+_NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|的|与|和|及")
+# What ends a place's name the same way (文心 + 路, 恒大 + 绿洲, 乔布斯 + 剧院).
+_PLACE_HEAD = re.compile(r"(?:路|街|道|巷|大道|公路|广场|公园|剧院|体育馆|中心|大厦|商场|商城|电子城|花园|苑|园|村|邨|"
+                         r"新村|山庄|绿洲|小区|家园|城|湾|岛|站|机场|码头|口岸|大桥|隧道)$")
+
+
+def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> list[Candidate]:
+    """A name the tagger reads as one organisation or place around shorter names we found, and ending in
+    an organisation's or a place's head, is that one name: its parts were the place or owner it starts with
+    (深圳房地产集团, 佛山市顺德区威灵房产有限公司, 恒大绿洲)."""
+    out = list(chosen)
+    for start, end, label in words:
+        head = _ORG_HEAD if label == "ORG" else _PLACE_HEAD if label == "LOC" else None
+        if head is None or not head.search(text, start, end) or _NOT_ONE_NAME.search(text, start, end):
+            continue
+        inside = [c for c in out if c.start < end and start < c.end]
+        if not inside or any(c.start < start or c.end > end for c in inside) or any(
+                (c.start, c.end) == (start, end) for c in inside):
+            continue
+        if not all(c.kind in (EntityKind.PLACE, EntityKind.ORG, EntityKind.PERSON) for c in inside):
+            continue
+        if label == "ORG" and all(c.kind == EntityKind.PLACE for c in inside) and _TRADE.fullmatch(
+                text, max(c.end for c in inside), end):
+            continue  # 北京 + 地产: a place and a trade describe a market, they name no company
+        kind = EntityKind.ORG if label == "ORG" else EntityKind.PLACE
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(start, end, kind, f"{kind}:{text[start:end]}", None, Source.LAC))
+    out.sort()
     return out
 
 
