@@ -156,3 +156,9 @@ def test_absorbing_needs_a_head_and_leaves_a_place_before_a_trade() -> None:
     text = "苹果公司周二"
     chosen = [Candidate(0, 2, EntityKind.ORG, "org:apple", None, Source.LIST)]
     assert statistical.absorbed(text, chosen, [(0, 4, "ORG")]) == chosen  # 公司 alone stays outside
+
+
+def test_an_event_is_no_company_nor_product_but_names_inside_one_are_tagged() -> None:
+    assert tagged("华为在MWC 2026上发布新机，广交会也开幕了。") == [("华为", "org", "list")]
+    # The guidelines tag the company inside an event's name (苹果 in 苹果2019秋季发布会).
+    assert ("苹果", "org", "list") in tagged("苹果2019秋季发布会在加州举行。")

@@ -13,7 +13,9 @@ TECH_LIST = "entities_tech.tsv"
 # Broad lists written from public knowledge (each file says where its families come from). Their short
 # names are matched with the same care as CC-CEDICT's (a boundary of the segmentation, or a context).
 REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv")
-CURATED_LISTS = (TECH_LIST, *REGION_LISTS)
+# Names of events (trade fairs, conferences): matched so no other source reads one as a company, then dropped.
+EVENT_LIST = "entities_events.tsv"
+CURATED_LISTS = (TECH_LIST, EVENT_LIST, *REGION_LISTS)
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 

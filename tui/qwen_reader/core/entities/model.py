@@ -16,6 +16,9 @@ class EntityKind(StrEnum):
     FIGURE = "figure"
 
 
+# The kind of a listed name that is none of ours (an event: MWC, 广交会). It wins where it stands, so no other
+# source reads it as a company, and recognition then drops it.
+NOT_OURS = "event"
 NAME_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORG, EntityKind.PRODUCT, EntityKind.PLACE})
 
 

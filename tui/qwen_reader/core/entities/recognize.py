@@ -25,7 +25,7 @@ from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import complete_names, document_names, family_names_win, propagate
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
-from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Mention, Source, is_han
+from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
 from qwen_reader.core.text.model import Document, Kind
 
 # Rule families and lists within the sources, named so the benchmark can measure each by leaving it out.
@@ -45,6 +45,8 @@ _SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 _PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.LAC: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
 _lock = threading.Lock()
+# The year an event's name may carry (MWC 2026, CES2025).
+_EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
@@ -124,7 +126,9 @@ def warm() -> None:
     tagger.name_model()
     romanised_surnames()
     known_names()
+    western_names.given_names()
     tokenize("预热")
+    lac.words(["预热"])
 
 
 def _plausible(name: str) -> bool:
@@ -157,6 +161,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             if surface.endswith("公司") and (short := listed.get(surface[:-2])) is not None and short.id == x.id:
                 e -= 2  # 苹果公司 is 苹果 and a generic head (the annotation guidelines keep 公司 outside)
                 surface = surface[:-2]
+            if x.kind == NOT_OURS and (year := _EDITION.match(simplified, e)):
+                e = year.end()  # MWC 2026 is the event still, not a product with a number
             if surface in listed:
                 if Source.LIST in sources and (_tech_match(surface, s, inside) if surface not in region
                                                else "region-lists" in sources
@@ -343,8 +349,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             cands[:] = statistical.fill(text, cands, w, known_places_orgs(), names.common, _no_person_after)
         if Source.CONSISTENCY in sources:
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
-    return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs] for cs, s in zip(chosen, simplified,
-                                                                                         strict=True)]
+    return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs if c.kind != NOT_OURS]
+            for cs, s in zip(chosen, simplified, strict=True)]
 
 
 def recognize(document: Document, sources: frozenset[str] = ALL_SOURCES) -> list[Mention]:
