@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from qwen_reader.core.entities import (
@@ -321,6 +322,11 @@ def _english(c: Candidate, simplified_surface: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _tagger_thread() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-tagger")
+
+
 def _no_person_after(text: str, end: int) -> bool:
     """达芬奇架构 names a technique, 陆裔美籍男子 describes a man: neither is a person's name."""
     return bool(_TECHNIQUE_HEAD.match(text, end)) or tagger.describes_after(text, end)
@@ -329,8 +335,11 @@ def _no_person_after(text: str, end: int) -> bool:
 def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[list[Candidate]]:
     """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
     simplified = [to_simplified(t) for t in texts]
+    # The tagger's model runs in a thread beside the lists and rules (onnxruntime leaves the interpreter lock
+    # while it computes); its decoding, which holds the lock, waits until they are done.
+    scored = _tagger_thread().submit(lac.score, simplified) if Source.LAC in sources else None
     chosen = [_choose(s, sources) for s in simplified]
-    words = lac.words(simplified) if Source.LAC in sources else None
+    words = lac.decode(scored.result(), len(simplified)) if scored is not None else None
     if words is not None:
         chosen = [statistical.absorbed(t, statistical.confirmed(t, cands, w), w)
                   for t, cands, w in zip(simplified, chosen, words, strict=True)]
