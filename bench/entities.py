@@ -11,6 +11,7 @@ baseline (jieba's segmentation of the same text) measured in the same run.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import statistics
@@ -157,7 +158,10 @@ def main() -> None:
     args = parser.parse_args()
     if not args.seeds and args.folder is None:
         parser.error("give a FOLDER or --seeds")
-    os.environ.setdefault(HOME_ENV, tempfile.mkdtemp(prefix="qwen-reader-bench-"))
+    if HOME_ENV not in os.environ:  # a home of its own, removed at exit
+        home = tempfile.TemporaryDirectory(prefix="qwen-reader-bench-")
+        atexit.register(home.cleanup)
+        os.environ[HOME_ENV] = home.name
     sets = []
     if args.seeds:
         sets.append(("seeds", *seed_set()))
