@@ -162,3 +162,8 @@ def test_an_event_is_no_company_nor_product_but_names_inside_one_are_tagged() ->
     assert tagged("华为在MWC 2026上发布新机，广交会也开幕了。") == [("华为", "org", "list")]
     # The guidelines tag the company inside an event's name (苹果 in 苹果2019秋季发布会).
     assert ("苹果", "org", "list") in tagged("苹果2019秋季发布会在加州举行。")
+
+
+def test_symbols_and_empty_texts_give_no_names() -> None:
+    texts = ["", " ", "a", "😀" * 10, "。" * 600, "★★★公司"]
+    assert [len(found) for found in recognize_texts(texts)] == [0, 0, 0, 0, 0, 0]

@@ -94,8 +94,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         if kind is None or any(taken[start:end]):
             continue
         surface = text[start:end]
-        if len(surface.strip()) < 2 or surface in common:
-            continue
+        if len(surface.strip()) < 2 or surface in common or not any(ch.isalpha() for ch in surface):
+            continue  # a run of emoji or symbols the model read as a name
         if kind == EntityKind.PERSON and (
                 ("·" not in surface and not (is_han(surface) and len(surface) <= 4))
                 or surface in not_persons or no_person_after(text, end)):
