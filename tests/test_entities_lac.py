@@ -167,3 +167,19 @@ def test_an_event_is_no_company_nor_product_but_names_inside_one_are_tagged() ->
 def test_symbols_and_empty_texts_give_no_names() -> None:
     texts = ["", " ", "a", "😀" * 10, "。" * 600, "★★★公司"]
     assert [len(found) for found in recognize_texts(texts)] == [0, 0, 0, 0, 0, 0]
+
+
+def test_a_name_a_rule_made_a_company_stays_one_where_the_statistics_read_a_person() -> None:
+    texts = ["开发商青禾旗下子公司金絮丰公司竞得地块。", "金鹰、金基、金絮丰成为大赢家。"]
+    later = recognize_texts(texts)[1]
+    assert [str(c.kind) for c in later if texts[1][c.start:c.end] == "金絮丰"] == ["org"]
+
+
+def test_a_particle_is_no_given_name() -> None:
+    assert "Le" not in western_names.given_names() and "Carol" in western_names.given_names()
+    assert not any(k == "person" for _, k, _ in tagged("这幢名为Le Manoir的大屋面积很大。"))
+
+
+def test_a_lower_case_line_word_and_its_number_make_the_model() -> None:
+    products = [t for t, k, _ in tagged("苹果iPod classic 3与iPod nano5同日降价。") if k == "product"]
+    assert products == ["iPod classic 3", "iPod nano5"]

@@ -60,6 +60,22 @@ def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
                                            source=Source.CONSISTENCY)
 
 
+def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """A name a list or a rule gave a kind in this document keeps that kind where only the statistical sources
+    read it again (金絮丰公司, then 金絮丰 alone read as a man), in place."""
+    sure: dict[str, Candidate] = {}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            if c.kind in NAME_KINDS and c.source in (Source.LIST, Source.RULES):
+                sure.setdefault(text[c.start:c.end], c)
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            known = sure.get(text[c.start:c.end])
+            if known is not None and known.kind != c.kind and c.source in (Source.TAGGER, Source.LAC):
+                candidates[i] = c._replace(kind=known.kind, id=known.id, english=known.english,
+                                           source=Source.CONSISTENCY)
+
+
 def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Gazetteer) -> None:
     """Add each further occurrence of a document name that no mention covers yet (in place)."""
     for candidates, text in zip(chosen, texts, strict=True):

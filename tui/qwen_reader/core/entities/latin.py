@@ -102,7 +102,9 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
 _CODE = r"[A-Z]{0,2}[0-9]{1,5}[A-Za-z]{0,2}\+?"
 _TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|XR|XS|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
 _MODEL_AFTER = re.compile(rf"{_CODE}{_TAIL}(?![A-Za-z0-9.%])")
-_SPACED_MODEL = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[A-Z]{{1,2}}\d{{1,5}}[A-Za-z]?\+?|\d{{1,3}}){_TAIL}"
+# A line's own word may come between (iPod classic 3, iPod nano5): some makers write it in lower case.
+_LINE_WORD = r"(?:[A-Z][a-z]+ |(?:classic|nano|shuffle|touch) ?)"
+_SPACED_MODEL = re.compile(rf" {_LINE_WORD}?(?:[A-Z]{{1,2}}\d{{1,5}}[A-Za-z]?\+?|\d{{1,3}}){_TAIL}"
                            r"(?![A-Za-z0-9.%])")
 _TAIL_ONLY = re.compile(rf"{_TAIL}(?![A-Za-z0-9.%])")
 # A number after a name that is a quantity or a date, not a model (小米15日, 台积电3纳米, 华为5G).

@@ -23,7 +23,13 @@ from qwen_reader.core.entities import (
     western_names,
 )
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.consistency import complete_names, document_names, family_names_win, propagate
+from qwen_reader.core.entities.consistency import (
+    complete_names,
+    document_names,
+    family_names_win,
+    kinds_agree,
+    propagate,
+)
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import romanise, to_simplified
 from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
@@ -357,6 +363,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         for cands, text, w in zip(chosen, simplified, words, strict=True):
             cands[:] = statistical.fill(text, cands, w, known_places_orgs(), names.common, _no_person_after)
         if Source.CONSISTENCY in sources:
+            kinds_agree(chosen, simplified)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs if c.kind != NOT_OURS]
             for cs, s in zip(chosen, simplified, strict=True)]

@@ -28,6 +28,12 @@ def census_first_names() -> frozenset[str]:
     return frozenset(out)
 
 
+# Articles and particles the census lists as first names (Le, De, Van) that start names of places, houses and
+# firms far more often in the news (Le Manoir, De Beers, Van Cleef).
+_PARTICLES = frozenset({"Le", "La", "Les", "De", "Del", "Della", "Da", "Di", "Du", "Van", "Von", "El", "Los", "Las",
+                        "San", "Santa", "Saint", "St"})
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    return cedict_names().given_names | census_first_names()
+    return (cedict_names().given_names | census_first_names()) - _PARTICLES
