@@ -183,3 +183,21 @@ def test_a_particle_is_no_given_name() -> None:
 def test_a_lower_case_line_word_and_its_number_make_the_model() -> None:
     products = [t for t, k, _ in tagged("苹果iPod classic 3与iPod nano5同日降价。") if k == "product"]
     assert products == ["iPod classic 3", "iPod nano5"]
+
+
+def test_a_person_cc_cedict_lists_without_a_kind_is_read_by_the_tagger() -> None:
+    # CC-CEDICT lists the name as a proper noun with no kind; the tagger reads a person.
+    assert ("曾荫权", "person") in {(t, k) for t, k, _ in tagged("香港特首曾荫权30日会见传媒。")}
+
+
+def test_a_given_name_that_is_a_county_stays_part_of_the_person() -> None:
+    assert [(t, k) for t, k, _ in tagged("许仁寿说，交易所之间的整合已成趋势。") if k in ("person", "place")] == [
+        ("许仁寿", "person")]
+    assert ("仁寿县", "place") in {(t, k) for t, k, _ in tagged("他到仁寿县出差。")}
+
+
+def test_the_taggers_company_leaves_company_outside_and_names_the_later_mentions() -> None:
+    texts = ["特区政府和华特迪斯尼公司已达成协议。", "华特迪斯尼也同意采取措施。"]
+    found = recognize_texts(texts)
+    assert [texts[0][c.start:c.end] for c in found[0] if c.kind == EntityKind.ORG][-1] == "华特迪斯尼"
+    assert [texts[1][c.start:c.end] for c in found[1] if c.kind == EntityKind.ORG] == ["华特迪斯尼"]

@@ -106,6 +106,14 @@ def known_places_orgs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def classified_not_persons() -> frozenset[str]:
+    """Names a list or CC-CEDICT says are something other than a person (CC-CEDICT's unclassified proper
+    nouns, 曾荫权 among them, are left out: the tagger may read one as a person)."""
+    return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
+        s for s, (k, _, _) in cedict_names().names.items() if k != EntityKind.PERSON)
+
+
+@lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """Every name the lists hold and every proper noun CC-CEDICT lists, classified or not: none of them is
     a new person's name."""
@@ -361,7 +369,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     if words is not None:
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
-            cands[:] = statistical.fill(text, cands, w, known_places_orgs(), names.common, _no_person_after)
+            cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after)
         if Source.CONSISTENCY in sources:
             kinds_agree(chosen, simplified)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))

@@ -34,6 +34,9 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
                 c.end < longer <= min(c.start + 4, next_start):
             # 柯文 + 瀚: a rule stopped before a rare character the tagger reads as part of the name.
             c = c._replace(end=longer, id=f"{EntityKind.PERSON}:{text[c.start:longer]}", english=None)
+        if c.kind == EntityKind.PLACE and c.source == Source.CEDICT and any(
+                s < c.start and c.end == e and e - s <= 4 and label == "PER" for s, e, label in words):
+            continue  # 仁寿 in 许仁寿: a given name that is also a county's; fill() adds the person
         if c.kind == EntityKind.PERSON and c.source in (Source.CEDICT, Source.TAGGER):
             same = [label for s, e, label in words if s == c.start and e == c.end]
             if same != ["PER"] and (c.source == Source.CEDICT or same or any(
@@ -47,6 +50,7 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
 # 觀塘 + 工業學院, 万科 + 物业): the organisation suffixes, and the heads of schools, units and businesses.
 _ORG_HEAD = re.compile(rf"(?:{ORG_SUFFIXES}|学校|中学|小学|中心|物业|学会|总会|商会|工会|基金|"
                        r"(?:部|局|厅|署|委|办|院|所|台|社|厂|店|行))$")
+_BARE_COMPANY = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$")
 _TRADE = re.compile(rf"(?:{ORG_SUFFIXES})")
 # 公司 alone is a generic head (苹果公司 is 苹果); words that join two names (美的集团旗下地产公司) make no one name.
 _NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|的|与|和|及")
@@ -102,6 +106,9 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
             continue  # a Latin word alone (Carol) or a long run is no name it reads well
         if kind == EntityKind.ORG and ((surface.isascii() and surface.islower()) or _PARTIES.fullmatch(surface)):
             continue  # sina in a web address; 中美 as one body
+        if kind == EntityKind.ORG and _BARE_COMPANY.search(surface) and len(surface) >= 4:
+            end -= 2  # 华特迪斯尼公司 is 华特迪斯尼, as the lists and rules read a company (公司 a generic head)
+            surface = surface[:-2]
         out.append(Candidate(start, end, kind, f"{kind}:{surface}", None, Source.LAC))
     out.sort()
     return out
