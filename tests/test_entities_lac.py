@@ -201,3 +201,18 @@ def test_the_taggers_company_leaves_company_outside_and_names_the_later_mentions
     found = recognize_texts(texts)
     assert [texts[0][c.start:c.end] for c in found[0] if c.kind == EntityKind.ORG][-1] == "华特迪斯尼"
     assert [texts[1][c.start:c.end] for c in found[1] if c.kind == EntityKind.ORG] == ["华特迪斯尼"]
+
+
+def test_a_name_padded_with_a_space_in_a_byline_is_a_person() -> None:
+    assert ("徐 飞", "person") in {(t, k) for t, k, _ in tagged("证券时报记者 徐 飞本报讯 市场回暖。")}
+    assert ("杨 磊", "person") in {(t, k) for t, k, _ in tagged("涉及员工5万多人。(杨 磊)")}
+
+
+def test_a_title_before_a_transliterated_name_is_no_part_of_it() -> None:
+    people = [t for t, k, _ in tagged("该基金经理安·阿尔文说，回升还会持续。") if k == "person"]
+    assert people == ["安·阿尔文"]
+
+
+def test_a_city_and_an_industry_name_a_company_other_words_describe() -> None:
+    assert ("唐山钢铁", "org") in {(t, k) for t, k, _ in tagged("据悉，唐山钢铁是首批试点企业之一。")}
+    assert not any(k == "org" for _, k, _ in tagged("国家鼓励发展新能源汽车。"))

@@ -75,6 +75,18 @@ def byline(text: str, common: frozenset[str], known: frozenset[str]) -> Iterator
 
 
 
+# A two- or three-character name padded with a space, as bylines print them: 记者 徐 飞, (杨 磊).
+_SPACED = re.compile(r"(?:记者|作者|通讯员|编辑|摄影|[(（□【])\s*([\u4e00-\u9fff])[ \u3000]([\u4e00-\u9fff]{1,2}?)"
+                     r"(?=[)）】\s，。]|本报|报道|摄|$)")
+
+
+def spaced_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
+    for m in _SPACED.finditer(text):
+        if m.group(1) in surnames:
+            name = m.group(1) + m.group(2)
+            yield Candidate(m.start(1), m.end(2), EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
 # A person the report names by surname and sex (Taiwan and Hong Kong news: 賴女, 李男, 陳姓男子's short form),
 # after a word that leaves room for a name and before one that ends it.
 _BY_SEX = re.compile(r"(?:(?<=[的让与和及，、。：；「“\s])|(?<=^)|(?<=\d岁))([\u4e00-\u9fff])([男女])"

@@ -206,6 +206,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
             out.extend(people.byline(simplified, names.common, known_names()))
             out.extend(people.by_sex(simplified, names.surnames))
+            out.extend(people.spaced_names(simplified, names.surnames))
         out.extend(rules.latin_persons(simplified, western_names.given_names(), romanised_surnames()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
@@ -369,7 +370,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     if words is not None:
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
-            cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after)
+            cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
+                                        known_places())
         if Source.CONSISTENCY in sources:
             kinds_agree(chosen, simplified)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))

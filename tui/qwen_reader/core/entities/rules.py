@@ -46,11 +46,15 @@ _LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』�
 
 # The last character of the place a registered company name may follow (佛山市顺德区 + 威灵房产有限公司).
 _REGISTERED_AFTER = frozenset("省市区县")
+# Industries that name a company only after a city (唐山钢铁, 上海汽车); after any other word they describe
+# (新能源汽车, 中国钢铁).
+INDUSTRIES = "钢铁|石化|电力|汽车|医药|能源|化工|水泥|矿业|航运|重工"
+_INDUSTRY = re.compile(INDUSTRIES)
 ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
-                "百货|电器|通信|科技|智库|资本|传媒")
+                "百货|电器|通信|科技|智库|资本|传媒|" + INDUSTRIES)
 _ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
 # A one-character suffix is no suffix where it starts a word: 局长, 部员, 社会, 所以, 院士, 台湾, 委托, 办法.
 _NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公])"
@@ -158,6 +162,9 @@ def sides(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), EntityKind.ORG, f"org:{m.group()}", None, Source.RULES)
 
 
+_TITLE_IN = re.compile(rf"(?:{_TITLES}|经理)")
+
+
 def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`马克·扎克伯格`: parts joined by `·`, each part kept to characters used in transliterated names (so
     `马克·扎克伯格也在` ends at 格)."""
@@ -175,6 +182,10 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
             while stop < end and text[stop] in transliteration:
                 stop += 1
             end = stop
+        first_dot = min((i for i in (text.find(d, start, end) for d in "·•‧・") if i >= 0), default=end)
+        titles = list(_TITLE_IN.finditer(text, start, first_dot))
+        if titles:
+            start = titles[-1].end()  # 基金经理 + 安·阿尔文: the title before the name is no part of it
         name = text[start:end]
         if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
             continue
@@ -298,6 +309,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             body_text = text[name_start:start]
             if not 2 <= len(body_text) <= (12 if registered else 8):
                 continue
+            if _INDUSTRY.fullmatch(word) and body_text not in places:
+                continue
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
                 continue  # 催收公司, 随后送往医院: a verb or an adverb starts no name
             trade = _TRADE_NAME.fullmatch(word) and not _DESCRIBED.match(text, end)
@@ -342,7 +355,7 @@ def _one_word_org(word: str, common: frozenset[str], places: frozenset[str], bro
     return head in places or head not in common
 # Trades a company is named by after its city (重庆百货, 瑞安地产, 北京银行), unless the phrase goes on into a
 # description (北京房地产市场, 深圳地产股).
-_TRADE_NAME = re.compile(r"百货|地产|置业|集团|控股|银行|证券|电器|航空|实业|股份|商场")
+_TRADE_NAME = re.compile(rf"百货|地产|置业|集团|控股|银行|证券|电器|航空|实业|股份|商场|{INDUSTRIES}")
 _DESCRIBED = re.compile(r"市场|行业|业|商|股|板块|企业|开发|项目|政策|价格|销售|投资|税|调控|泡沫|界|圈|公司")
 # Everyday words before 地产 that describe the trade (商业地产, 旅游地产), not a developer.
 _DESCRIPTIVE_WORDS = ("商业 工业 住宅 旅游 养老 文旅 物流 产业 房产 海外 本地 内地 国内 全国 大型 中小 "

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.lac import Span
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
-from qwen_reader.core.entities.rules import ORG_SUFFIXES
+from qwen_reader.core.entities.rules import INDUSTRIES, ORG_SUFFIXES
 
 _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
 # One-character names of countries and regions: a word made only of them names two parties (中美, 中日韩,
@@ -48,8 +48,10 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
 
 # What ends an organisation's name, as the tagger reads one around names we found (深圳 + 房地产集团,
 # 觀塘 + 工業學院, 万科 + 物业): the organisation suffixes, and the heads of schools, units and businesses.
-_ORG_HEAD = re.compile(rf"(?:{ORG_SUFFIXES}|学校|中学|小学|中心|物业|学会|总会|商会|工会|基金|"
+_ORG_HEAD = re.compile(rf"(?:{ORG_SUFFIXES}|学校|中学|小学|中心|物业|学会|总会|商会|工会|基金|钢铁|石化|石油|电力|电气|"
+                       r"汽车|医药|制药|保险|能源|机械|化工|电子|水泥|矿业|煤业|航运|物流|重工|"
                        r"(?:部|局|厅|署|委|办|院|所|台|社|厂|店|行))$")
+_INDUSTRY_END = re.compile(rf"(?:{INDUSTRIES})$")
 _BARE_COMPANY = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$")
 _TRADE = re.compile(rf"(?:{ORG_SUFFIXES})")
 # 公司 alone is a generic head (苹果公司 is 苹果); words that join two names (美的集团旗下地产公司) make no one name.
@@ -85,10 +87,11 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
 
 
 def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_persons: frozenset[str],
-         common: frozenset[str], no_person_after: Callable[[str, int], bool]) -> list[Candidate]:
+         common: frozenset[str], no_person_after: Callable[[str, int], bool],
+         places: frozenset[str] = frozenset()) -> list[Candidate]:
     """The chosen mentions, plus the tagger's people and organisations where no mention stands.
     `not_persons`: names the lists hold as something else; `common`: everyday words; `no_person_after`:
-    whether what follows makes the word no person's name (达芬奇架构, 陆裔美籍男子)."""
+    whether what follows makes the word no person's name (达芬奇架构, 陆裔美籍男子); `places`: known places."""
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -106,6 +109,9 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
             continue  # a Latin word alone (Carol) or a long run is no name it reads well
         if kind == EntityKind.ORG and ((surface.isascii() and surface.islower()) or _PARTIES.fullmatch(surface)):
             continue  # sina in a web address; 中美 as one body
+        industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
+        if industry is not None and surface[:industry.start()] not in places:
+            continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
         if kind == EntityKind.ORG and _BARE_COMPANY.search(surface) and len(surface) >= 4:
             end -= 2  # 华特迪斯尼公司 is 华特迪斯尼, as the lists and rules read a company (公司 a generic head)
             surface = surface[:-2]
