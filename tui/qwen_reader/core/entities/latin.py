@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from qwen_reader.core.entities.identity import slug
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
-from qwen_reader.core.entities.rules import GENERIC_LATIN
+from qwen_reader.core.entities.rules import GENERIC_LATIN, SPEECH_AFTER, TITLE_BEFORE
 
 # A run of capitalised Latin words (Furiosa AI, ZDnet Korea), each with its versions (DX-V3).
 _RUN = re.compile(r"(?<![A-Za-z0-9\-.])[A-Z][A-Za-z0-9]*(?:[-.&][A-Za-z0-9]+)*"
@@ -33,11 +33,21 @@ _GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technolo
                   "China Taiwan Asia India Europe America Global International Token Tokens All The This")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
 _EDITION = re.compile(r" (?:Korea|Japan|China|Taiwan|Asia|India|Europe|America|Global|International)(?![A-Za-z0-9])")
+# A company's legal or corporate name after its short one is the same company (Meta Platforms, Dell Technologies).
+_CORPORATE = re.compile(r" (?:Platforms|Technologies|Technology|Holdings|Group|Inc\.?|Corporation|Corp\.?|Networks|"
+                        r"Systems|Semiconductor|Electronics|Motors|Communications)(?![A-Za-z0-9])")
+
+
+# A person's name in Latin script: two or three capitalised words (Jitesh Ubrani, Mary Ann Smith).
+_PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
 
 def _kind_from_context(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 6):start]
     after = text[end:end + 8]
+    if _PERSON_SHAPE.fullmatch(text, start, end) and (TITLE_BEFORE.search(text[max(0, start - 8):start])
+                                                      or SPEECH_AFTER.match(text, end)):
+        return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
     if _PRODUCT_BEFORE.search(before):
         return EntityKind.PRODUCT
     if (_ORG_BEFORE.search(before) and not re.match(r"^\s?-?\d", after)) or _ORG_AFTER.match(after):
@@ -55,6 +65,10 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
         if edition:  # ZDNet Korea, Nikkei Asia: a company's edition for a country is a company of its own
             name = text[c.start:edition.end()]
             c = Candidate(c.start, edition.end(), EntityKind.ORG, f"{EntityKind.ORG}:{slug(name)}", name, c.source)
+        corporate = _CORPORATE.match(text, c.end) if c.kind == EntityKind.ORG and text[c.start:c.end].isascii() \
+            and not edition else None
+        if corporate:
+            c = c._replace(end=corporate.end())
         surface = text[c.start:c.end]
         line = re.split(r"[ \d-]", surface)[0]  # iPhone in iPhone 16e: a listed product line stays a product
         if c.source == Source.RULES and c.kind == EntityKind.PRODUCT and surface not in known and line not in known \

@@ -13,6 +13,7 @@ from qwen_reader.core.entities import (
     dates,
     lac,
     latin,
+    latin_models,
     lines,
     orgs,
     people,
@@ -207,7 +208,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.byline(simplified, names.common, known_names()))
             out.extend(people.by_sex(simplified, names.surnames))
             out.extend(people.spaced_names(simplified, names.surnames))
-        out.extend(rules.latin_persons(simplified, western_names.given_names(), romanised_surnames()))
+        out.extend(rules.latin_persons(simplified, western_names.given_names(), romanised_surnames(),
+                                         listed_names()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))
         out.extend(rules.suffixed_orgs(simplified, tokens, names.common, listed_names(), known_places(),
@@ -319,7 +321,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.context_names(text, chosen, listed_names())
     if Source.RULES in sources and "models" in sources:
-        chosen = latin.models(text, chosen)
+        chosen = latin_models.model_names(text, latin.models(text, chosen))
     # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
     return [c for c in chosen if c.kind != EntityKind.PERSON or not _TECHNIQUE_HEAD.match(text, c.end)]
 

@@ -23,6 +23,9 @@ _GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR A
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
 GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
+# Technical standards the annotation guidelines leave untagged, whatever version follows (Wi-Fi 7, OpenGL ES 2.0).
+_STANDARD_WORDS = "Wi-Fi WiFi Bluetooth USB PCIe HDMI OpenGL DisplayPort Thunderbolt LPDDR DDR UFS Ethernet"
+STANDARDS = frozenset(_STANDARD_WORDS.split())
 _PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
 _FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
@@ -40,6 +43,9 @@ _TITLE_BEFORE = re.compile(rf"(?:{_TITLES})[\s:：]?$")
 _TITLE_ANYWHERE = re.compile(rf"(?:{_TITLES})")
 _SPEECH_ANYWHERE = re.compile(rf"(?:{_SPEECH})")
 _SPEECH_AFTER = re.compile(rf"^(?:{_SPEECH})")
+TITLE_BEFORE = _TITLE_BEFORE
+# A speech verb right after a name, past a space (Jitesh Ubrani 指出).
+SPEECH_AFTER = re.compile(rf"\s?(?:{_SPEECH})")
 # Characters that end a name on their left: punctuation, the start, and a few function words.
 _LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』（）()《》,.;:!?\"'—…]"
                         r"|和|与|及|、|是|由|被|对|向|跟|为|据|让|请)$")
@@ -83,6 +89,8 @@ def latin_names(text: str, known: frozenset[str] = frozenset(),
             start += len(words.pop(0)) + (1 if words else 0)
         if not words or end <= start:
             continue
+        if words[0] in STANDARDS:
+            continue
         if words[0] in known_products and len(words) > 1:
             end = start + len(words[0])  # a product line and its model: the tail is read below
             words = words[:1]
@@ -108,11 +116,16 @@ def latin_names(text: str, known: frozenset[str] = frozenset(),
         yield Candidate(start, end, kind, f"{kind}:{slug(name)}", name, Source.RULES)
 
 
-def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[str]) -> Iterator[Candidate]:
+def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[str],
+                  listed: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`Kaixin Li`, `Ben Pang`, `Omar Sanseviero`: two capitalised words, the first a known given name
-    (English given names from CC-CEDICT) or pinyin before a romanised Chinese surname."""
+    (English given names from CC-CEDICT) or pinyin before a romanised Chinese surname. A listed company or
+    product opens no name (Meta Quest, Meta Platforms: Meta is also a given name), and a number after the
+    pair makes it a model (Quest 3S)."""
     for m in _TWO_WORDS.finditer(text):
         first, second = m.group(1), m.group(2)
+        if first in listed or second in listed or _NUMBER_AFTER.match(text, m.end()):
+            continue
         if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
             name = m.group()
             yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{slug(name)}", name, Source.RULES)
@@ -121,6 +134,7 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
 # A family name may start with O' (any apostrophe the press uses), Mc or Mac, or join two with a hyphen.
 _TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-. ])([A-Z][a-z]+) ((?:O['’‘]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                         r"(?![A-Za-z0-9]| [A-Z])")
+_NUMBER_AFTER = re.compile(r" ?\d")
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
              r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
