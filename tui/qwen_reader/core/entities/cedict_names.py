@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 9
+VERSION = 10
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -41,7 +41,8 @@ _PLACE = re.compile(r"\b(city|county|province|provincial|district|prefecture|cap
 # not one of these.
 _NOT_PLACE = re.compile(r"\b(War|Dynasty|Festival|Day|Era|period|Period|January|February|March|April|May|June|"
                         r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-                        r"Friday|Saturday|Sunday|language|script|film|book|novel|star|constellation|Time|time|Internet)\b|"
+                        r"Friday|Saturday|Sunday|language|script|film|book|novel|star|constellation|Time|time|Internet|"
+                        r"Prize|Award|Medal|Cup|Games|Olympics)\b|"
                         r"[A-Z]\w+-[A-Z]")
 _SURNAME = re.compile(r"(?:^|/)surname ([A-Z]\S*)")
 

@@ -4,7 +4,7 @@ and a person's given name (俊旸 after 林俊旸) is the same person."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.gazetteer import Gazetteer
 from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source
@@ -122,4 +122,29 @@ def _occurrences(text: str, name: str) -> list[int]:
     while i >= 0:
         out.append(i)
         i = text.find(name, i + 1)
+    return out
+
+
+# A unit's own name at the end of an organisation written with its parent (央行 + 稳定局): later in the
+# document the unit alone is the same body. The head must have a name before it (研究部 alone names nothing).
+_UNIT_HEAD = re.compile(r"(?:局|司|委|厅|部|中心|办公室|办公厅|研究所|实验室|研究院|分行|支行)$")
+_GENERIC_BODY = frozenset({"研究", "技术", "服务", "管理", "工作", "办公", "行政", "业务", "事业", "综合", "总"})
+
+
+def unit_short_forms(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str], common: frozenset[str],
+                     cut: Callable[[str], list[tuple[str, int, int]]]) -> list[tuple[str, Entry]]:
+    """The units named at the end of this document's organisations, as short forms with the full name's
+    identity. A short form starts where the segmentation starts a word, and is no everyday word."""
+    out: list[tuple[str, Entry]] = []
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            surface = text[c.start:c.end]
+            head = _UNIT_HEAD.search(surface) if c.kind == EntityKind.ORG and len(surface) >= 5 else None
+            if head is None:
+                continue
+            for _, start, _ in cut(surface)[1:]:
+                short = surface[start:]
+                body = short[:len(short) - len(head.group())]
+                if len(body) >= 2 and body not in _GENERIC_BODY and short not in common and len(short) >= 3:
+                    out.append((short, Entry(c.id, c.kind, c.english)))
     return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qwen_reader.core.entities.model import Candidate, EntityKind
+
 _SLUG = re.compile(r"[^a-z0-9.+]+")
 
 
@@ -89,3 +91,12 @@ def person_in_script(name: str, config: str) -> str:
         return name
     table = "STCharacters.txt" if target is Script.TRADITIONAL else "TSCharacters.txt"
     return name.translate(_unambiguous(table))
+
+
+def english_name(c: Candidate, simplified_surface: str) -> str | None:
+    """The list's English name, or a Chinese person's name in pinyin (none for a transliterated foreign name)."""
+    if c.english:
+        return c.english
+    if c.kind == EntityKind.PERSON and "·" not in simplified_surface:
+        return romanise(simplified_surface) or None
+    return None

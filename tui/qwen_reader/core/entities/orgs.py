@@ -66,8 +66,14 @@ def government_units(text: str, chosen: list[Candidate], places: frozenset[str] 
 # A research unit or a department written after its institution (清华大学微电子所, 经济部产业技术司,
 # 达摩院机器智能实验室): one organisation. The unit's name has no function word and names no other body.
 _SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:研究所|实验室|研究中心|教研中心|工程中心|技术司|"
-                       r"[所司](?![长员以有在得谓]))")
-_NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾所司院局部]|"
+                       r"[所司](?![长员以有在得谓]))"
+                       # Bureaus, committees, offices and departments need a name of two characters at least
+                       # (央行稳定局, 证监会规划委, 银行衍生产品研究部); 内部, 布局, 餐厅 are everyday words.
+                       r"|([\u4e00-\u9fff]{2,8}?)(?<![布格大结开当出残饭骗僵变全时政赌败胜终棋牌内外总东南西北中全餐客展舞门])"
+                       r"(?:局(?![长面势限部])|委(?![员托屈婉])|厅(?![长])|部(?![长门分署队件位])|防治中心|服务中心|"
+                       r"办公室|办公厅|分行|支行)")
+_NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾所司院局部等各"
+                          r"一二三四五六七八九十两几多]|"
                           r"^(?:旗下|下属|下设|所属|成立|设立|联合|合作|共同|携手|打造|建立|组建|推出)|公$")
 
 
@@ -79,7 +85,8 @@ def sub_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         next_start = out[i + 1].start if i + 1 < len(out) else len(text)
         m = _SUB_UNIT.match(text, c.end)
-        if m and m.end() <= next_start and not _NOT_IN_UNIT.search(m.group(1)) and not _continues(text, m.end()):
+        body = m.group(1) or m.group(2) if m else ""
+        if m and m.end() <= next_start and not _NOT_IN_UNIT.search(body) and not _continues(text, m.end()):
             out[i] = _org(text, c.start, m.end(), c.source)
     return out
 
@@ -351,3 +358,8 @@ def registered_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 c = _org(text, start, c.end, c.source)
         out.append(c)
     return out
+
+
+def a_member(text: str, c: Candidate) -> bool:
+    """民进党人, 国民党人: a party's name before 人 describes a member, not the party (the guidelines leave it)."""
+    return c.kind == EntityKind.ORG and text[c.end - 1:c.end] == "党" and text[c.end:c.end + 1] == "人"

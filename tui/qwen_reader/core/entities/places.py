@@ -40,19 +40,21 @@ _ABBREVIATIONS = {
     "沪": ("上海", "指市深港宁杭昆苏股牌"),
     "渝": ("重庆", "中北"),
     "穗": ("广州", ""),
+    "美": ("美国", "元金股籍国军方食女术丽好容满德洲感学景味妙化貌观誉称颜甲式酒梦元"),
 }
 _ABBREVIATION_VERBS = ("赴|来|访|抵|在|返|回|离|留|驻|全|旅|居|于|落户|移居|来到|赶赴|抵达|飞抵|进|出|途经")
-_ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗])")
-# Which verbs a character takes: 进京 and 出京 are Beijing's (进港 is a ship's, 出台 a policy's).
+_ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗美])")
+# Which verbs a character takes: 进京 and 出京 are Beijing's (进港 is a ship's, 出台 a policy's); 美 is the
+# United States only after a journey (赴美, 访美, 旅美), not after 在 or 全 (在美丽的, 全美的).
 _ONLY = {"进": "京", "出": "京"}
-
+_JOURNEY = frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "飞抵", "赶赴", "抵达", "移居"})
 
 def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
     """The abbreviation takes the id of the full name (`lookup` reads the lists)."""
     for m in _ABBREVIATION.finditer(text):
         char = m.group(1)
         verb = m.group()[:-1]
-        if verb in _ONLY and char not in _ONLY[verb]:
+        if (verb in _ONLY and char not in _ONLY[verb]) or (char == "美" and verb not in _JOURNEY):
             continue
         full, not_before = _ABBREVIATIONS[char]
         after = text[m.end():m.end() + 1]
@@ -167,9 +169,11 @@ def parts(text: str, found: list[Candidate], broad: frozenset[str]) -> Iterator[
             yield Candidate(c.start, m.end(), EntityKind.PLACE, f"place:{name}", None, Source.RULES)
 
 
-# An expressway named by the one-character names of the places it joins (京津塘高速, 京港澳高速公路, 沪宁高速).
+# An expressway, a railway or a bridge named by the one-character names of the places it joins (京津塘高速,
+# 京港澳高速公路, 京沪高铁, 港珠澳大桥, 深中通道).
 _EXPRESSWAY = re.compile(r"[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀贵黔云滇陕秦甘陇青蒙桂藏"
-                         r"宁新港澳塘唐石广深珠汕昆成沈哈长杭甬福厦汉蓉]{2,4}高速(?:公路)?")
+                         r"宁新港澳塘唐石广深珠汕昆成沈哈长杭甬福厦汉蓉中]{2,4}"
+                         r"(?:高速(?:公路|铁路)?|高铁|城际铁路|城际|铁路|大桥|跨海大桥|通道|隧道|运河)")
 
 
 def expressways(text: str) -> Iterator[Candidate]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities import (
     dates,
+    funds,
     lac,
     latin,
     latin_models,
@@ -30,9 +31,10 @@ from qwen_reader.core.entities.consistency import (
     family_names_win,
     kinds_agree,
     propagate,
+    unit_short_forms,
 )
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
-from qwen_reader.core.entities.identity import romanise, to_simplified
+from qwen_reader.core.entities.identity import english_name, to_simplified
 from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
 from qwen_reader.core.text.model import Document, Kind
 
@@ -193,7 +195,6 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
     if Source.RULES in sources:
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
         out.extend(rules.masked_names(simplified, names.surnames))
-        out.extend(rules.sides(simplified))
         if "models" in sources:
             out.extend(lines.numbered(simplified))
         if "place-rules" in sources:
@@ -235,8 +236,6 @@ def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
     """A two-character name of the tech list does not cut an everyday word on its left (长和 in 延长和, 增长和;
     谷歌 in jieba's 从谷歌 is not one). `inside_words`: positions inside the paragraph's everyday words."""
     return len(surface) != 2 or not is_han(surface) or start not in inside_words
-
-
 
 
 def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int]) -> bool:
@@ -331,14 +330,6 @@ def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
     return gap == "" or (gap == " " and (text[b.start].isascii() or text[a.end - 1].isascii()))
 
 
-def _english(c: Candidate, simplified_surface: str) -> str | None:
-    if c.english:
-        return c.english
-    if c.kind == EntityKind.PERSON and "·" not in simplified_surface:
-        return romanise(simplified_surface) or None
-    return None
-
-
 @lru_cache(maxsize=1)
 def _tagger_thread() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-tagger")
@@ -360,6 +351,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     if words is not None:
         chosen = [statistical.absorbed(t, statistical.confirmed(t, cands, w), w)
                   for t, cands, w in zip(simplified, chosen, words, strict=True)]
+        if Source.RULES in sources and "org-context" in sources:  # a unit after a body the tagger joined
+            chosen = [orgs.sub_units(t, c) for t, c in zip(simplified, chosen, strict=True)]
     if Source.RULES in sources and "latin-context" in sources:
         latin.document_kinds(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
@@ -368,7 +361,10 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     if Source.CONSISTENCY in sources:
         complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
         family_names_win(chosen, simplified)
-        propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
+        known = document_names(chosen, simplified, names.common, names.surnames)
+        for short, entry in unit_short_forms(chosen, simplified, names.common, tokenize):
+            known.add(short, entry)
+        propagate(chosen, simplified, known)
     if words is not None:
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
@@ -377,7 +373,10 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         if Source.CONSISTENCY in sources:
             kinds_agree(chosen, simplified)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
-    return [[c._replace(english=_english(c, s[c.start:c.end])) for c in cs if c.kind != NOT_OURS]
+    if Source.RULES in sources and "org-context" in sources:
+        funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
+    return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
+             if c.kind != NOT_OURS and not orgs.a_member(s, c)]
             for cs, s in zip(chosen, simplified, strict=True)]
 
 

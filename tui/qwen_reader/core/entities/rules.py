@@ -161,19 +161,10 @@ def _looks_like_name(word: str) -> bool:
 
 # A surname, a masking mark, a character: 叶×林 (names partly masked in court and accident reports).
 _MASKED = re.compile(r"([\u4e00-\u9fff])[×Ｘ＊*○]([\u4e00-\u9fff])")
-# One-character country abbreviations + 方 (中方, 美方): a government's side, an organisation.
-_SIDE = re.compile(r"(?<![\u4e00-\u9fff])[中美日韩俄英法德欧印澳加朝台港澳越菲泰][方](?![面式法向])")
-
-
 def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
     for m in _MASKED.finditer(text):
         if m.group(1) in surnames:
             yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{m.group()}", None, Source.RULES)
-
-
-def sides(text: str) -> Iterator[Candidate]:
-    for m in _SIDE.finditer(text):
-        yield Candidate(m.start(), m.end(), EntityKind.ORG, f"org:{m.group()}", None, Source.RULES)
 
 
 _TITLE_IN = re.compile(rf"(?:{_TITLES}|经理)")

@@ -1,0 +1,58 @@
+"""Units written with their parent and then alone, named funds, corridors named by their places'
+one-character names, and names that are no entity of ours (a party's member, an award, a side); every
+sentence was written for this test."""
+
+from __future__ import annotations
+
+from qwen_reader.core.entities.model import Candidate
+from qwen_reader.core.entities.recognize import recognize_texts
+
+
+def tagged_doc(texts: list[str]) -> list[tuple[str, str]]:
+    found: list[list[Candidate]] = recognize_texts(texts)
+    return [(text[c.start:c.end], str(c.kind)) for cs, text in zip(found, texts, strict=True) for c in cs
+            if c.kind not in ("date", "figure")]
+
+
+def test_a_unit_after_its_parent_is_one_body_and_alone_later_the_same_body() -> None:
+    found = tagged_doc(["央行稳定局局长昨日离任，中国证监会规划委也有人事变动。",
+                        "据悉，稳定局的工作由副局长主持。"])
+    assert ("央行稳定局", "org") in found and ("中国证监会规划委", "org") in found
+    assert ("稳定局", "org") in found
+    assert ("央行", "org") not in found
+
+
+def test_everyday_words_after_a_body_are_no_unit() -> None:
+    for text, name in (("阿里巴巴内部人士透露了消息。", "阿里巴巴"), ("腾讯战略布局已经完成。", "腾讯"),
+                       ("卫生部等五部委联合下发了文件。", "卫生部")):
+        assert (name, "org") in tagged_doc([text]), text
+
+
+def test_named_funds_are_products_and_the_fund_company_stays_an_organisation() -> None:
+    texts = ["华夏基金宣布，华夏稳健回报基金与华夏科创先锋基金将于下周开放申购。",
+             "华夏旗下5只基金(华夏稳健回报、华夏科创先锋、华夏红利精选)均参与此次活动。",
+             "另一家公司旗下的蓝海价值成长证券投资基金即将发行。"]
+    found = tagged_doc(texts)
+    assert ("华夏基金", "org") in found
+    for fund in ("华夏稳健回报基金", "华夏科创先锋基金", "华夏稳健回报", "华夏科创先锋", "华夏红利精选",
+                 "蓝海价值成长证券投资基金"):
+        assert (fund, "product") in found, fund
+    assert not [name for name, kind in found if kind == "product" and name.startswith("旗下")]
+
+
+def test_corridors_named_by_the_places_they_join() -> None:
+    found = tagged_doc(["港珠澳大桥通车后，京沪高铁与深中通道的客流都在增加。"])
+    for name in ("港珠澳大桥", "京沪高铁", "深中通道"):
+        assert (name, "place") in found, name
+
+
+def test_the_united_states_after_a_journey_only() -> None:
+    found = tagged_doc(["他赴美求学，又访美三次。"])
+    assert found.count(("美", "place")) == 2
+    assert not [n for n, k in tagged_doc(["在美丽的校园里，全美的学生都来了。"]) if n == "美"]
+
+
+def test_a_member_an_award_and_a_side_are_no_entities() -> None:
+    found = tagged_doc(["几位民进党人获得诺贝尔奖提名，中方对此表示欢迎。"])
+    assert not [name for name, _ in found if name in ("民进党", "诺贝尔奖", "中方")]
+    assert ("民进党", "org") in tagged_doc(["民进党今天召开记者会。"])

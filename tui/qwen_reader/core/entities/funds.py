@@ -1,0 +1,84 @@
+"""Named investment funds, which the annotation guidelines make products: a fund company's name, the fund's
+own words, then 基金 (长盛动态精选基金, 鹏华沪深300指数基金); a registered fund name (品牌蓝筹灵活配置证券投资基金);
+and, once a document names a company's funds so, the same company's funds written without 基金 in a list
+(长盛同智、长盛创新先锋). The company alone, or with 基金 right after it (长盛基金), stays an organisation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qwen_reader.core.entities.identity import slug
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+# The fund's own words: no function word, no count (9只开放式基金), no owner word (旗下).
+_BODY = r"[\u4e00-\u9fffA-Za-z0-9]"
+_NOT_IN_BODY = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各只家位名]|"
+                          r"旗下|申购|赎回|购买|买入|卖出|持有|通过|参与|网银|代销|^(?:管理|公司|经理|业|份额)")
+_AFTER_COMPANY = re.compile(rf"({_BODY}{{2,10}}?)基金(?![会公管经业份])")
+# A registered name: 证券投资基金 after a phrase boundary.
+_REGISTERED = re.compile(r"(?:(?<=[，。、；：:“”「」（）()\s])|(?<=的)|(?<=^))([\u4e00-\u9fff]{2,14}?)证券投资基金")
+# A listed fund ends at a list delimiter.
+_LISTED = re.compile(rf"({_BODY}{{2,6}}?)(?=[、，,)）。；])")
+_ITEM_REST = re.compile(rf"{_BODY}{{0,4}}?(?=[、，,)）。；]|基金)")
+
+
+def _product(text: str, start: int, end: int) -> Candidate:
+    name = text[start:end]
+    return Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", None, Source.RULES)
+
+
+def _replace(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
+    return sorted(kept + found)
+
+
+def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """Read a document's named funds (in place)."""
+    companies: set[str] = set()
+    for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
+        found: list[Candidate] = []
+        for c in candidates:
+            m = _AFTER_COMPANY.match(text, c.end) if c.kind == EntityKind.ORG else None
+            inner = m is not None and any(o.kind == EntityKind.ORG and c.end <= o.start and o.end == m.end() - 2
+                                          for o in candidates)  # 工行 … 长盛基金: the company is the inner one
+            if m and not inner and not _NOT_IN_BODY.search(m.group(1)) and not text[c.start:c.end].endswith("基金"):
+                found.append(_product(text, c.start, m.end()))
+        for m in _REGISTERED.finditer(text):
+            body = re.split(r"[的了和与及是在为将称]|旗下|发行|推出|设立", m.group(1))[-1]  # the name after the verb
+            if len(body) >= 2 and not _NOT_IN_BODY.search(body):
+                found.append(_product(text, m.end() - len(body) - 6, m.end()))
+        outer = [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end
+                                             and (g.start, g.end) != (f.start, f.end) for g in found)]
+        companies.update(text[o.start:o.end] for o in candidates if o.kind == EntityKind.ORG
+                         for f in outer if o.start == f.start and o.end < f.end)
+        if outer:
+            chosen[i][:] = _replace(candidates, outer)
+    # A fund company named as such (长盛基金, 华夏基金): its funds start with its name.
+    named = {text[c.start:c.end - 2] for candidates, text in zip(chosen, texts, strict=True)
+             for c in candidates if c.kind == EntityKind.ORG and c.end - c.start >= 4
+             and text[c.start:c.end].endswith("基金")}
+    companies.update(x for x in named if not any(x != y and x.startswith(y) for y in named))
+    if not companies:
+        return
+    for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
+        listed = []
+        for c in candidates:
+            surface = text[c.start:c.end]
+            if c.kind != EntityKind.ORG:
+                continue
+            if surface.endswith("基金"):  # 华夏科创先锋基金 read whole as a company: the company's fund
+                if surface[:-2] not in companies and any(
+                        surface.startswith(co) and not surface.startswith("基金", len(co)) for co in companies):
+                    listed.append(_product(text, c.start, c.end))
+            elif surface in companies:
+                m = _LISTED.match(text, c.end)
+                if m and not _NOT_IN_BODY.search(m.group(1)) and not m.group(1).startswith("基金"):
+                    listed.append(_product(text, c.start, m.end()))
+            elif any(surface.startswith(co) and not surface.startswith("基金", len(co))
+                     and not _NOT_IN_BODY.search(surface[len(co):]) for co in companies):  # 长盛同德 read as one
+                rest = _ITEM_REST.match(text, c.end)  # 华夏科创 + 先锋、: the item goes on to the delimiter
+                end = rest.end() if rest else c.end
+                listed.append(_product(text, c.start, end + 2 if text.startswith("基金", end) else end))
+        if listed:
+            chosen[i][:] = _replace(candidates, listed)
