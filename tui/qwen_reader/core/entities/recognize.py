@@ -332,7 +332,7 @@ def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
 
 @lru_cache(maxsize=1)
 def _tagger_thread() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="entity-tagger")
+    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="entity-tagger")
 
 
 def _no_person_after(text: str, end: int) -> bool:
@@ -343,11 +343,11 @@ def _no_person_after(text: str, end: int) -> bool:
 def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[list[Candidate]]:
     """Candidates chosen for each paragraph text of one document (offsets into the texts as given)."""
     simplified = [to_simplified(t) for t in texts]
-    # The tagger's model runs in a thread beside the lists and rules (onnxruntime leaves the interpreter lock
-    # while it computes); its decoding, which holds the lock, waits until they are done.
-    scored = _tagger_thread().submit(lac.score, simplified) if Source.LAC in sources else None
+    # The tagger's model runs in two threads beside the lists and rules (onnxruntime leaves the interpreter
+    # lock while it computes); its decoding, which holds the lock, waits until they are done.
+    tagged = lac.start(simplified, _tagger_thread()) if Source.LAC in sources else None
     chosen = [_choose(s, sources) for s in simplified]
-    words = lac.decode(scored.result(), len(simplified)) if scored is not None else None
+    words = tagged() if tagged is not None else None
     if words is not None:
         chosen = [statistical.absorbed(t, statistical.confirmed(t, cands, w), w)
                   for t, cands, w in zip(simplified, chosen, words, strict=True)]
