@@ -40,6 +40,12 @@ def test_named_funds_are_products_and_the_fund_company_stays_an_organisation() -
     assert not [name for name, kind in found if kind == "product" and name.startswith("旗下")]
 
 
+def test_a_body_and_a_verb_before_fund_are_no_fund() -> None:
+    found = tagged_doc(["中国证监会酝酿基金新规，国民党主席人选已成定局。"])
+    assert not [name for name, kind in found if kind == "product"]
+    assert not [name for name, kind in found if name.endswith("定局")]
+
+
 def test_corridors_named_by_the_places_they_join() -> None:
     found = tagged_doc(["港珠澳大桥通车后，京沪高铁与深中通道的客流都在增加。"])
     for name in ("港珠澳大桥", "京沪高铁", "深中通道"):

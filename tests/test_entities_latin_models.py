@@ -43,6 +43,12 @@ def test_numbered_things_that_are_no_models() -> None:
         assert not [name for name, kind in tagged(text) if kind == "product"], text
 
 
+def test_measures_prose_initials_domains_and_bodies_are_no_models() -> None:
+    for text in ("镜头焦距为35mm，接口为3.5mm。", "他写道 anxious for46 days。", "歌手Lisa S登台。",
+                 "网站kongzhong.com上线。", "他曾在Charles Darwin University任教。"):
+        assert not [name for name, kind in tagged(text) if kind == "product"], text
+
+
 def test_a_company_listed_inside_a_run_is_not_part_of_a_model() -> None:
     found = tagged("研究团队来自Google DeepMind，与OpenAI竞争。")
     assert not [name for name, kind in found if kind == "product"]

@@ -131,10 +131,15 @@ _UNIT_HEAD = re.compile(r"(?:局|司|委|厅|部|中心|办公室|办公厅|研�
 _GENERIC_BODY = frozenset({"研究", "技术", "服务", "管理", "工作", "办公", "行政", "业务", "事业", "综合", "总"})
 
 
+_PARENT_HEAD = re.compile(r"[局部委厅署院办司行会]$")
+
+
 def unit_short_forms(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str], common: frozenset[str],
-                     cut: Callable[[str], list[tuple[str, int, int]]]) -> list[tuple[str, Entry]]:
+                     cut: Callable[[str], list[tuple[str, int, int]]],
+                     known: Callable[[str], bool]) -> list[tuple[str, Entry]]:
     """The units named at the end of this document's organisations, as short forms with the full name's
-    identity. A short form starts where the segmentation starts a word, and is no everyday word."""
+    identity. The part before is a parent (a known name, or a body by its head: 央行, 台北市卫生局); a short
+    form starts where the segmentation starts a word, and is no everyday word."""
     out: list[tuple[str, Entry]] = []
     for candidates, text in zip(chosen, texts, strict=True):
         for c in candidates:
@@ -142,9 +147,14 @@ def unit_short_forms(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str]
             head = _UNIT_HEAD.search(surface) if c.kind == EntityKind.ORG and len(surface) >= 5 else None
             if head is None:
                 continue
+            if surface.endswith("公司"):
+                continue
             for _, start, _ in cut(surface)[1:]:
-                short = surface[start:]
+                short, parent = surface[start:], surface[:start]
                 body = short[:len(short) - len(head.group())]
+                if not (known(parent) or _PARENT_HEAD.search(parent)) or not all("\u4e00" <= ch <= "\u9fff"
+                                                                                 for ch in short):
+                    continue
                 if len(body) >= 2 and body not in _GENERIC_BODY and short not in common and len(short) >= 3:
                     out.append((short, Entry(c.id, c.kind, c.english)))
     return out

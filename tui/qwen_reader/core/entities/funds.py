@@ -18,12 +18,19 @@ _NOT_IN_BODY = re.compile(r"[的了在是和与及或也都就还又而但并被
 _AFTER_COMPANY = re.compile(rf"({_BODY}{{2,10}}?)基金(?![会公管经业份])")
 # A registered name: 证券投资基金 after a phrase boundary.
 _REGISTERED = re.compile(r"(?:(?<=[，。、；：:“”「」（）()\s])|(?<=的)|(?<=^))([\u4e00-\u9fff]{2,14}?)证券投资基金")
+# Words funds are named with (public naming practice: strategy, style, asset, index); a body with none of them
+# needs its company named as a fund company in the document (长盛基金 … 长盛同德基金).
+_FUND_WORDS = re.compile(r"精选|成长|价值|收益|债|指数|增长|优选|稳健|配置|先锋|领先|策略|蓝筹|红利|平衡|回报|主题|"
+                         r"创新|动力|行业|消费|股票|混合|货币|灵活|增利|丰利|强化|积极|优势|核心|双利|周期|"
+                         r"ETF|LOF|QDII|\d")
 # A listed fund ends at a list delimiter.
 _LISTED = re.compile(rf"({_BODY}{{2,6}}?)(?=[、，,)）。；])")
 _ITEM_REST = re.compile(rf"{_BODY}{{0,4}}?(?=[、，,)）。；]|基金)")
 
 
 def _product(text: str, start: int, end: int) -> Candidate:
+    while start < end and not text[start].isalnum():
+        start += 1  # a span the tagger began with spaces
     name = text[start:end]
     return Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", None, Source.RULES)
 
@@ -36,13 +43,21 @@ def _replace(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]
 def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
     """Read a document's named funds (in place)."""
     companies: set[str] = set()
+    # A fund company named as such (长盛基金, 华夏基金): its funds start with its name.
+    named = {text[c.start:c.end - 2] for candidates, text in zip(chosen, texts, strict=True)
+             for c in candidates if c.kind == EntityKind.ORG and c.end - c.start >= 4
+             and text[c.start:c.end].endswith("基金")}
+    fund_companies = {x for x in named if not any(x != y and x.startswith(y) for y in named)}
     for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
         found: list[Candidate] = []
         for c in candidates:
             m = _AFTER_COMPANY.match(text, c.end) if c.kind == EntityKind.ORG else None
             inner = m is not None and any(o.kind == EntityKind.ORG and c.end <= o.start and o.end == m.end() - 2
                                           for o in candidates)  # 工行 … 长盛基金: the company is the inner one
-            if m and not inner and not _NOT_IN_BODY.search(m.group(1)) and not text[c.start:c.end].endswith("基金"):
+            named_well = m is not None and (_FUND_WORDS.search(m.group(1)) is not None
+                                            or text[c.start:c.end] in fund_companies)
+            if m and named_well and not inner and not _NOT_IN_BODY.search(m.group(1)) \
+                    and not text[c.start:c.end].endswith("基金"):
                 found.append(_product(text, c.start, m.end()))
         for m in _REGISTERED.finditer(text):
             body = re.split(r"[的了和与及是在为将称]|旗下|发行|推出|设立", m.group(1))[-1]  # the name after the verb
@@ -54,11 +69,7 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
                          for f in outer if o.start == f.start and o.end < f.end)
         if outer:
             chosen[i][:] = _replace(candidates, outer)
-    # A fund company named as such (长盛基金, 华夏基金): its funds start with its name.
-    named = {text[c.start:c.end - 2] for candidates, text in zip(chosen, texts, strict=True)
-             for c in candidates if c.kind == EntityKind.ORG and c.end - c.start >= 4
-             and text[c.start:c.end].endswith("基金")}
-    companies.update(x for x in named if not any(x != y and x.startswith(y) for y in named))
+    companies.update(fund_companies)
     if not companies:
         return
     for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
@@ -69,7 +80,9 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
                 continue
             if surface.endswith("基金"):  # 华夏科创先锋基金 read whole as a company: the company's fund
                 if surface[:-2] not in companies and any(
-                        surface.startswith(co) and not surface.startswith("基金", len(co)) for co in companies):
+                        surface.startswith(co) and not surface.startswith("基金", len(co))
+                        and "基金" not in surface[len(co):-2] and len(surface) - len(co) <= 12
+                        and not _NOT_IN_BODY.search(surface[len(co):-2]) for co in companies):
                     listed.append(_product(text, c.start, c.end))
             elif surface in companies:
                 m = _LISTED.match(text, c.end)

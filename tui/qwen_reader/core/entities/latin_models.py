@@ -32,15 +32,19 @@ _PRODUCT_BEFORE = re.compile(r"(?:芯片|晶片|处理器|软件|软体|应用|�
 # What after the run says it is a technique, a standard or an architecture (Zen 5 CPU架构), not a model.
 _NOT_PRODUCT_AFTER = re.compile(r"[」』”\"]?\s?(?:[A-Z]{2,5}\s?)?(?:架构|标准|规格|认证|制程|协议|指令集)")
 _BLOCKING = frozenset({EntityKind.PERSON, EntityKind.ORG, EntityKind.PLACE})
+_DOMAIN = re.compile(r"\.(?:com|cn|net|org|io|tw|hk)\b|www\.")
+_ORG_HEADS = frozenset({"University", "College", "Institute", "Foundation", "Bank", "Group", "Inc", "Company",
+                        "Corporation", "Association", "Hospital", "School", "Society", "Council", "Agency"})
 
 
 def _has_lower(word: str) -> bool:
     return any(c.islower() for c in word)
 
 
-def _is_code(word: str) -> bool:
-    """A model code (300, 165U, 3S, XR2, X); not a year, nor a dimension (2.5D is a packaging technique's)."""
-    if re.fullmatch(r"\d+(?:\.\d+)?D", word) or _YEAR.fullmatch(word):
+def _is_code(word: str, last: bool = False) -> bool:
+    """A model code (300, 165U, 3S, XR2, X before a word); not a year, nor a dimension (2.5D is a packaging
+    technique's); a single letter last is an initial (Lisa S), not a model."""
+    if re.fullmatch(r"\d+(?:\.\d+)?D", word) or _YEAR.fullmatch(word) or (last and word.isalpha() and len(word) == 1):
         return False
     return any(c.isdigit() for c in word) or re.fullmatch(r"[A-Z]", word) is not None
 
@@ -85,15 +89,18 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         start, end = words[0][0], words[-1][1]
         first = text[words[0][0]:words[0][1]]
         maker = maker or _maker_before(text, start, chosen)
-        single = maker and re.fullmatch(r"[A-Z]", first) is not None  # 高通X Elite
-        if first in GENERIC_LATIN or first in _NOT_FIRST or not (single or (_has_lower(first) and len(first) >= 3)):
-            continue
+        single = maker and re.fullmatch(r"[A-Z]", first) is not None and len(words) > 1  # 高通X Elite
+        if first in GENERIC_LATIN or first in _NOT_FIRST or not (single or (
+                _has_lower(first) and len(first) >= 3 and first[0].isalpha() and not first.islower())):
+            continue  # 35mm, anxious for46: a measure, or English prose
+        if _DOMAIN.search(text, start, end) or text[words[-1][0]:words[-1][1]] in _ORG_HEADS:
+            continue  # kongzhong.com; Charles Darwin University is a body
         if any((c := owner.get(i)) is not None and c.kind in _BLOCKING
                and (c.kind != EntityKind.ORG or c.source != Source.RULES) for i in range(start, end)):
             continue  # a company, person or place inside: not one model's name (Google DeepMind, Deirdre O'Brien)
         if _NOT_PRODUCT_AFTER.match(text, end):
             continue
-        coded = any(_is_code(text[s:e]) for s, e in words[1:])
+        coded = any(_is_code(text[s:e], k == len(words) - 1) for k, (s, e) in enumerate(words) if k)
         context = bool(_PRODUCT_AFTER.match(text, end)) or bool(_PRODUCT_BEFORE.search(text[max(0, start - 6):start]))
         if not (coded or context or (maker and len(words) > 1) or single):
             continue

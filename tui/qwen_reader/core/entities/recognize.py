@@ -362,7 +362,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
         family_names_win(chosen, simplified)
         known = document_names(chosen, simplified, names.common, names.surnames)
-        for short, entry in unit_short_forms(chosen, simplified, names.common, tokenize):
+        for short, entry in unit_short_forms(chosen, simplified, names.common, tokenize, all_lists().__contains__):
             known.add(short, entry)
         propagate(chosen, simplified, known)
     if words is not None:

@@ -63,7 +63,7 @@ ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团
                 "百货|电器|通信|科技|智库|资本|传媒|" + INDUSTRIES)
 _ORG_SUFFIX_AT = re.compile(rf"^(?:{ORG_SUFFIXES})")
 # A one-character suffix is no suffix where it starts a word: 局长, 部员, 社会, 所以, 院士, 台湾, 委托, 办法.
-_NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公])"
+_NOT_A_WORD_AFTER = r"(?![长员会以有在得谓士子湾风上下托屈婉法理事公分])"
 # After a known place or organisation, a one-character body suffix makes an institution (深圳市住建局).
 _SHORT_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|科技|资本|基金|团队|"
                                rf"(?:部|局|厅|署|委|办|院|所|台|社){_NOT_A_WORD_AFTER})")
