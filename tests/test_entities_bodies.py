@@ -62,3 +62,4 @@ def test_a_member_an_award_and_a_side_are_no_entities() -> None:
     found = tagged_doc(["几位民进党人获得诺贝尔奖提名，中方对此表示欢迎。"])
     assert not [name for name, _ in found if name in ("民进党", "诺贝尔奖", "中方")]
     assert ("民进党", "org") in tagged_doc(["民进党今天召开记者会。"])
+    assert ("金砖四国", "org") in tagged_doc(["金砖四国领导人会晤在莫斯科举行。"])

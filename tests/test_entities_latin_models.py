@@ -60,6 +60,12 @@ def test_a_latin_name_after_an_office_or_before_a_speech_verb_is_a_person() -> N
     assert ("Oskar Lindqvist", "person") in tagged("副总裁 Oskar Lindqvist 表示，新品明年上市。")
 
 
+def test_a_listed_family_name_still_closes_a_person_and_a_passive_is_no_suffix() -> None:
+    found = tagged("创办人Michael Dell说，这一波热潮未能为 Nvidia 和 AMD 所利用。")
+    assert ("Michael Dell", "person") in found
+    assert ("AMD", "org") in found and ("Nvidia", "org") in found
+
+
 def test_a_company_legal_name_after_its_short_name() -> None:
     found = tagged("戴尔举行论坛（2024 Dell Technologies Forum），Dell Technologies指出需求强劲。")
     assert found.count(("Dell Technologies", "org")) == 2

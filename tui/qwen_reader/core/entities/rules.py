@@ -120,11 +120,11 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
                   listed: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`Kaixin Li`, `Ben Pang`, `Omar Sanseviero`: two capitalised words, the first a known given name
     (English given names from CC-CEDICT) or pinyin before a romanised Chinese surname. A listed company or
-    product opens no name (Meta Quest, Meta Platforms: Meta is also a given name), and a number after the
-    pair makes it a model (Quest 3S)."""
+    product opens no name (Meta Quest, Meta Platforms: Meta is also a given name; Michael Dell is a name), and
+    a number after the pair makes it a model (Quest 3S)."""
     for m in _TWO_WORDS.finditer(text):
         first, second = m.group(1), m.group(2)
-        if first in listed or second in listed or _NUMBER_AFTER.match(text, m.end()):
+        if first in listed or _NUMBER_AFTER.match(text, m.end()):
             continue
         if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
             name = m.group()
@@ -279,6 +279,8 @@ def org_suffix_after(text: str, end: int) -> int | None:
     gap = 1 if end < len(text) and text[end] == " " and end > 0 and text[end - 1].isascii() else 0
     rest = text[end + gap:end + gap + 8]
     m = _ORG_SUFFIX_AT.match(rest) or _SHORT_ORG_SUFFIX.match(rest)
+    if m and gap and m.end() == 1:
+        return None  # Nvidia 和 AMD 所利用: one character a space apart is the next word's
     return end + gap + m.end() if m else None
 
 
