@@ -63,3 +63,24 @@ def test_a_member_an_award_and_a_side_are_no_entities() -> None:
     assert not [name for name, _ in found if name in ("民进党", "诺贝尔奖", "中方")]
     assert ("民进党", "org") in tagged_doc(["民进党今天召开记者会。"])
     assert ("金砖四国", "org") in tagged_doc(["金砖四国领导人会晤在莫斯科举行。"])
+
+
+def test_a_class_noun_before_a_name_and_a_company_short_name() -> None:
+    found = tagged_doc(["该合作由美国非营利组织星河发展基金会促成，云丁丁集团同时宣布完成募资。",
+                        "云丁丁本轮募资吸引了多地投资者。"])
+    assert ("星河发展基金会", "org") in found
+    assert not [name for name, _ in found if name.startswith("美国非营利")]
+    assert found.count(("云丁丁", "org")) == 1 and not [n for n, k in found if k == "person"]
+
+
+def test_camera_makers_and_their_models() -> None:
+    found = tagged_doc(["宾得P70是一款卡片机，奥林巴斯FE4000与柯达的新机同场竞争。"])
+    assert ("宾得", "org") in found and ("P70", "product") in found
+    assert ("奥林巴斯", "org") in found and ("FE4000", "product") in found and ("柯达", "org") in found
+
+
+def test_a_landmark_named_with_its_article_and_a_town_inside_a_name() -> None:
+    found = tagged_doc(["总统在克里姆林宫会见来宾。", "高级技师罗东元和工程师罗益锋获奖，侨界十杰名单公布。"])
+    assert ("克里姆林宫", "place") in found
+    assert ("罗东元", "person") in found and ("罗东", "place") not in found
+    assert ("十杰", "person") not in found

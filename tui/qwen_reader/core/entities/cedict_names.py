@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 10
+VERSION = 11
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -44,6 +44,9 @@ _NOT_PLACE = re.compile(r"\b(War|Dynasty|Festival|Day|Era|period|Period|January|
                         r"Friday|Saturday|Sunday|language|script|film|book|novel|star|constellation|Time|time|Internet|"
                         r"Prize|Award|Medal|Cup|Games|Olympics)\b|"
                         r"[A-Z]\w+-[A-Z]")
+# "the Kremlin", "the Great Hall of the People in Beijing": a landmark named with its article.
+_LANDMARK_SENSE = re.compile(r"the (?:[A-Z][\w'-]*)(?: (?:of the |of |and )?[A-Z][\w'-]*){0,4}(?:$|,| in | \()")
+_LANDMARK_HEAD = re.compile(r"(?:宫|堂|楼|塔|桥|门|广场|寺|庙|陵|运河|长城|大厦|公园|宫殿|会堂)$")
 _SURNAME = re.compile(r"(?:^|/)surname ([A-Z]\S*)")
 
 
@@ -145,6 +148,8 @@ def extract(path: Path) -> CedictNames:
             if "(name)" in first_sense or re.fullmatch(r"[A-Z][a-z]+ or [A-Z][a-z]+", first_sense):
                 western.update(re.findall(r"\b[A-Z][a-z]+\b", first_sense))
             kind = classify(pinyin, definition)
+            if kind is None and _LANDMARK_SENSE.match(first_sense) and _LANDMARK_HEAD.search(simp):
+                kind = EntityKind.PLACE  # the Kremlin, the Great Hall of the People: a landmark's name
             if kind is None or (simp.endswith("人") and kind == EntityKind.PLACE):
                 continue  # 美国人 is a demonym
             if kind == EntityKind.PERSON and len(simp) in (2, 3) and "·" not in simp:

@@ -60,10 +60,29 @@ def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
                                            source=Source.CONSISTENCY)
 
 
-def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+# A company's legal tail: what is left before it is the company's short name (奥丁丁集团, then 奥丁丁).
+_COMPANY_TAIL = re.compile(r"(?:集团|控股|股份有限公司|有限公司|公司)$")
+
+
+def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
+                  not_stems: Callable[[str], bool]) -> dict[str, Candidate]:
+    """Short names of this document's companies (奥丁丁 of 奥丁丁集团), each with its company; `not_stems`
+    says which words are no short name (a place, an everyday word: 中国 of 中国集团)."""
+    out: dict[str, Candidate] = {}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            tail = _COMPANY_TAIL.search(text, c.start, c.end) if c.kind == EntityKind.ORG else None
+            stem = text[c.start:tail.start()] if tail else ""
+            if len(stem) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in stem) and not not_stems(stem):
+                out.setdefault(stem, c)
+    return out
+
+
+def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str],
+                stems: dict[str, Candidate] | None = None) -> None:
     """A name a list or a rule gave a kind in this document keeps that kind where only the statistical sources
-    read it again (金絮丰公司, then 金絮丰 alone read as a man), in place."""
-    sure: dict[str, Candidate] = {}
+    read it again (金絮丰公司, then 金絮丰 alone read as a man), in place. `stems`: companies' short names."""
+    sure: dict[str, Candidate] = dict(stems or {})
     for candidates, text in zip(chosen, texts, strict=True):
         for c in candidates:
             if c.kind in NAME_KINDS and c.source in (Source.LIST, Source.RULES):

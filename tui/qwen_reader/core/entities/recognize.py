@@ -26,6 +26,7 @@ from qwen_reader.core.entities import (
 )
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import (
+    company_stems,
     complete_names,
     document_names,
     family_names_win,
@@ -33,8 +34,19 @@ from qwen_reader.core.entities.consistency import (
     propagate,
     unit_short_forms,
 )
-from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
+from qwen_reader.core.entities.gazetteer import broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import english_name, to_simplified
+from qwen_reader.core.entities.known import (
+    all_lists,
+    cedict_list,
+    classified_not_persons,
+    known_names,
+    known_places,
+    known_places_orgs,
+    listed_names,
+    listed_products,
+    romanised_surnames,
+)
 from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
 from qwen_reader.core.text.model import Document, Kind
 
@@ -60,67 +72,6 @@ _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
-
-
-@lru_cache(maxsize=1)
-def cedict_list() -> Gazetteer:
-    names = cedict_names().names
-    listed = tech_list().names
-    return Gazetteer((simp, Entry(f"{kind}:{simp}", kind, english or None))
-                     for simp, (kind, english, _trad) in names.items() if simp not in listed)
-
-
-@lru_cache(maxsize=1)
-def all_lists() -> Gazetteer:
-    combined = Gazetteer(tech_list().names.items())
-    for surface, entry in cedict_list().names.items():
-        combined.add(surface, entry)
-    return combined
-
-
-@lru_cache(maxsize=1)
-def romanised_surnames() -> frozenset[str]:
-    from pypinyin import Style, lazy_pinyin
-
-    return frozenset("".join(lazy_pinyin(s, style=Style.NORMAL)).capitalize() for s in cedict_names().surnames)
-
-
-@lru_cache(maxsize=1)
-def listed_products() -> frozenset[str]:
-    return frozenset(s for s, e in tech_list().names.items() if e.kind == EntityKind.PRODUCT and s.isascii())
-
-
-@lru_cache(maxsize=1)
-def listed_names() -> frozenset[str]:
-    return frozenset(tech_list().names)
-
-
-@lru_cache(maxsize=1)
-def known_places() -> frozenset[str]:
-    return frozenset(s for s, e in all_lists().names.items() if e.kind == EntityKind.PLACE)
-
-
-@lru_cache(maxsize=1)
-def known_places_orgs() -> frozenset[str]:
-    """Names the lists hold as something other than a person (建业 is a company, not a man who speaks)."""
-    names = cedict_names()
-    return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
-        s for s, (k, _, _) in names.names.items() if k != EntityKind.PERSON) | names.proper
-
-
-@lru_cache(maxsize=1)
-def classified_not_persons() -> frozenset[str]:
-    """Names a list or CC-CEDICT says are something other than a person (CC-CEDICT's unclassified proper
-    nouns, 曾荫权 among them, are left out: the tagger may read one as a person)."""
-    return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
-        s for s, (k, _, _) in cedict_names().names.items() if k != EntityKind.PERSON)
-
-
-@lru_cache(maxsize=1)
-def known_names() -> frozenset[str]:
-    """Every name the lists hold and every proper noun CC-CEDICT lists, classified or not: none of them is
-    a new person's name."""
-    return listed_names() | frozenset(cedict_names().names) | cedict_names().proper
 
 
 def _tokenizer():  # type: ignore[no-untyped-def]
@@ -371,9 +322,11 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
                                         known_places())
         if Source.CONSISTENCY in sources:
-            kinds_agree(chosen, simplified)
+            stems = company_stems(chosen, simplified, lambda w: w in known_places() or w in names.common)
+            kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     if Source.RULES in sources and "org-context" in sources:
+        orgs.trim_descriptors(chosen, simplified)
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
              if c.kind != NOT_OURS and not orgs.a_member(s, c)]

@@ -34,9 +34,10 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
                 c.end < longer <= min(c.start + 4, next_start):
             # 柯文 + 瀚: a rule stopped before a rare character the tagger reads as part of the name.
             c = c._replace(end=longer, id=f"{EntityKind.PERSON}:{text[c.start:longer]}", english=None)
-        if c.kind == EntityKind.PLACE and c.source == Source.CEDICT and any(
-                s < c.start and c.end == e and e - s <= 4 and label == "PER" for s, e, label in words):
-            continue  # 仁寿 in 许仁寿: a given name that is also a county's; fill() adds the person
+        if c.kind == EntityKind.PLACE and c.source in (Source.CEDICT, Source.LIST) and any(
+                s <= c.start and c.end <= e and (s, e) != (c.start, c.end) and e - s <= 4 and label == "PER"
+                and e <= next_start for s, e, label in words):
+            continue  # 仁寿 in 许仁寿, 罗东 in 罗东元: a place's name inside a person's; fill() adds the person
         if c.kind == EntityKind.PERSON and c.source in (Source.CEDICT, Source.TAGGER):
             same = [label for s, e, label in words if s == c.start and e == c.end]
             if same != ["PER"] and (c.source == Source.CEDICT or same or any(
@@ -86,6 +87,9 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
     return out
 
 
+_NUMERALS = frozenset("零一二三四五六七八九十百千万两")
+
+
 def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_persons: frozenset[str],
          common: frozenset[str], no_person_after: Callable[[str, int], bool],
          places: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -107,6 +111,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
                 ("·" not in surface and not (is_han(surface) and len(surface) <= 4))
                 or surface in not_persons or no_person_after(text, end)):
             continue  # a Latin word alone (Carol) or a long run is no name it reads well
+        if kind == EntityKind.PERSON and surface[0] in _NUMERALS:
+            continue  # 十杰 in 侨界十杰, 六小虎: a count (CC-CEDICT's surnames miss too many to require one)
         if kind == EntityKind.ORG and ((surface.isascii() and surface.islower()) or _PARTIES.fullmatch(surface)):
             continue  # sina in a web address; 中美 as one body
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
