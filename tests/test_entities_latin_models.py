@@ -69,3 +69,11 @@ def test_a_listed_family_name_still_closes_a_person_and_a_passive_is_no_suffix()
 def test_a_company_legal_name_after_its_short_name() -> None:
     found = tagged("戴尔举行论坛（2024 Dell Technologies Forum），Dell Technologies指出需求强劲。")
     assert found.count(("Dell Technologies", "org")) == 2
+
+
+def test_trademark_signs_editions_and_a_chip_noun_after_a_maker() -> None:
+    found = tagged("BluePay® Wallet Max 目前支援多種貨幣，BluePay® 用戶無需換匯。高通 Kryon CPU 提供支援。")
+    assert ("BluePay® Wallet Max", "product") in found
+    assert ("BluePay", "product") in found
+    assert ("Kryon", "product") in found
+    assert ("Copilot+", "product") in tagged("新品將 Copilot+ 的體驗帶給更多使用者。")

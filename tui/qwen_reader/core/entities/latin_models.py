@@ -11,7 +11,8 @@ from qwen_reader.core.entities.identity import slug
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 from qwen_reader.core.entities.rules import GENERIC_LATIN, STANDARDS
 
-_WORD = r"[A-Za-z0-9][A-Za-z0-9+\-.]*(?<![.\-])"
+# A word may carry a trademark sign (OwlPay® Wallet Pro, Artix™ UltraScale+™): part of the name as written.
+_WORD = r"[A-Za-z0-9][A-Za-z0-9+\-.]*(?<![.\-])[®™]?"
 _RUN = re.compile(rf"(?<![A-Za-z0-9+\-.]){_WORD}(?: {_WORD})*")
 _TOKEN = re.compile(_WORD)
 # Words that end a model's name on its right: nouns of kind and acronyms of technology (Oryon CPU).
@@ -26,7 +27,7 @@ _NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split()) | STANDARDS
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What calls the run before it a product: its kind (Snapdragon X Plus处理器, Lunar Lake笔电).
 _PRODUCT_AFTER = re.compile(r"[」』”\"]?\s?(?:处理器|芯片|晶片|平台|手机|笔电|笔记本|显卡|显示卡|眼镜|头显|耳机|手表|"
-                            r"平板|相机|镜头|软件|软体|机型|新机|系列产品|系列处理器|系列芯片|系列晶片|系列笔电)")
+                            r"平板|相机|镜头|软件|软体|机型|新机|系列|CPU|GPU|NPU|SoC)")
 _PRODUCT_BEFORE = re.compile(r"(?:芯片|晶片|处理器|软件|软体|应用|笔电|笔记本|显卡|代号|型号|机型|新机|眼镜|"
                              r"解决方案|方案|系列)[「『“\"]?\s?$")
 # What after the run says it is a technique, a standard or an architecture (Zen 5 CPU架构), not a model.
@@ -101,9 +102,15 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if _NOT_PRODUCT_AFTER.match(text, end):
             continue
         coded = any(_is_code(text[s:e], k == len(words) - 1) for k, (s, e) in enumerate(words) if k)
+        # A product already read at the start, with more capitalised words after it (OwlPay® Wallet Pro).
+        line = owner.get(start)
+        edition = len(words) > 1 and line is not None and line.kind == EntityKind.PRODUCT and line.start == start \
+            and line.end < end and all(text[s:e][:1].isupper() or _is_code(text[s:e]) for s, e in words[1:])
         context = bool(_PRODUCT_AFTER.match(text, end)) or bool(_PRODUCT_BEFORE.search(text[max(0, start - 6):start]))
-        if not (coded or context or (maker and len(words) > 1) or single):
+        if not (coded or context or edition or (maker and len(words) > 1) or single):
             continue
+        if text[end - 1] in "®™":
+            end -= 1  # OwlPay® alone is OwlPay; the sign stays inside a longer name as written
         name = text[start:end]
         existing = owner.get(start)
         if existing is not None and existing.start == start and existing.end == end \
