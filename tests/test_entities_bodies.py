@@ -84,3 +84,10 @@ def test_a_landmark_named_with_its_article_and_a_town_inside_a_name() -> None:
     assert ("克里姆林宫", "place") in found
     assert ("罗东元", "person") in found and ("罗东", "place") not in found
     assert ("十杰", "person") not in found
+
+
+def test_an_organisation_s_english_name_and_acronym_in_brackets() -> None:
+    found = tagged_doc(["该合作由星河发展基金会（Galaxy Development Foundation, GDF）促成。",
+                        "通过 GDF 近期的投资，集团完成募资。"])
+    assert ("Galaxy Development Foundation", "org") in found
+    assert found.count(("GDF", "org")) == 2

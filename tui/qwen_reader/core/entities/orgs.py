@@ -358,32 +358,3 @@ def registered_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 c = _org(text, start, c.end, c.source)
         out.append(c)
     return out
-
-
-def a_member(text: str, c: Candidate) -> bool:
-    """民进党人, 国民党人: a party's name before 人 describes a member, not the party (the guidelines leave it)."""
-    return c.kind == EntityKind.ORG and text[c.end - 1:c.end] == "党" and text[c.end:c.end + 1] == "人"
-
-
-# Class nouns a writer puts before a name (美国非营利组织恒星发展基金会, 研调机构 + 名字): what follows is the name.
-_DESCRIPTOR = re.compile(r"(?:组织|机构|业者|厂商|大厂|巨头|龙头)(?=[\u4e00-\u9fff]{3,})")
-
-
-def trim_descriptors(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
-    """An organisation read together with the class noun before it keeps only the name after it (in place)."""
-    for candidates, text in zip(chosen, texts, strict=True):
-        for i, c in enumerate(candidates):
-            if c.kind != EntityKind.ORG:
-                continue
-            found = list(_DESCRIPTOR.finditer(text, c.start, c.end))
-            m = found[-1] if found else None
-            if m is not None and org_suffix_at_end(text[m.end():c.end]):
-                candidates[i] = _org(text, m.end(), c.end, c.source)
-
-
-_ORG_END = re.compile(r"(?:基金会|协会|学会|联盟|委员会|公司|集团|银行|大学|学院|研究院|研究所|中心|实验室|医院|"
-                      r"交易所|商会|联合会|组织)$")
-
-
-def org_suffix_at_end(surface: str) -> bool:
-    return bool(_ORG_END.search(surface))

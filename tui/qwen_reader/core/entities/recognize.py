@@ -16,6 +16,7 @@ from qwen_reader.core.entities import (
     latin,
     latin_models,
     lines,
+    org_wording,
     orgs,
     people,
     places,
@@ -34,7 +35,7 @@ from qwen_reader.core.entities.consistency import (
     propagate,
     unit_short_forms,
 )
-from qwen_reader.core.entities.gazetteer import broad_places, region_names, tech_list
+from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import english_name, to_simplified
 from qwen_reader.core.entities.known import (
     all_lists,
@@ -326,10 +327,12 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     if Source.RULES in sources and "org-context" in sources:
-        orgs.trim_descriptors(chosen, simplified)
+        org_wording.trim_descriptors(chosen, simplified)
+        if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
+            propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
-             if c.kind != NOT_OURS and not orgs.a_member(s, c)]
+             if c.kind != NOT_OURS and not org_wording.a_member(s, c)]
             for cs, s in zip(chosen, simplified, strict=True)]
 
 

@@ -1,0 +1,71 @@
+"""How a text writes around an organisation's name: a class noun before it (美国非营利组织 + 恒星发展基金会),
+its English name and acronym in brackets after it (（Stellar Development Foundation, SDF）), and a party's
+name before 人 that describes a member (民进党人)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+
+def a_member(text: str, c: Candidate) -> bool:
+    """民进党人, 国民党人: a party's name before 人 describes a member, not the party (the guidelines leave it)."""
+    return c.kind == EntityKind.ORG and text[c.end - 1:c.end] == "党" and text[c.end:c.end + 1] == "人"
+
+
+# Class nouns a writer puts before a name (美国非营利组织恒星发展基金会, 研调机构 + 名字): what follows is the name.
+_DESCRIPTOR = re.compile(r"(?:组织|机构|业者|厂商|大厂|巨头|龙头)(?=[\u4e00-\u9fff]{3,})")
+
+
+def trim_descriptors(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """An organisation read together with the class noun before it keeps only the name after it (in place)."""
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            if c.kind != EntityKind.ORG:
+                continue
+            found = list(_DESCRIPTOR.finditer(text, c.start, c.end))
+            m = found[-1] if found else None
+            if m is not None and org_suffix_at_end(text[m.end():c.end]):
+                candidates[i] = Candidate(m.end(), c.end, EntityKind.ORG, f"org:{text[m.end():c.end]}", None, c.source)
+
+
+_ORG_END = re.compile(r"(?:基金会|协会|学会|联盟|委员会|公司|集团|银行|大学|学院|研究院|研究所|中心|实验室|医院|"
+                      r"交易所|商会|联合会|组织)$")
+
+
+def org_suffix_at_end(surface: str) -> bool:
+    return bool(_ORG_END.search(surface))
+
+
+# After an organisation, its English name and acronym in brackets: 恒星发展基金会（Stellar Development Foundation,
+# SDF）, 中央社（CNA）. Both are the same body.
+_GLOSS = re.compile(r"\s?[（(]\s?(?:([A-Z][A-Za-z&.'-]*(?: (?:of |of the |and |for |& )?[A-Z][A-Za-z&.'-]*){1,6})"
+                    r"\s?[,，]\s?)?([A-Z][A-Za-z]{1,7})?\s?[)）]")
+
+
+def glosses(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> list[tuple[str, Candidate]]:
+    """Add the English names and acronyms written in brackets after this document's organisations (in place);
+    return each added name with its organisation, for the document's later mentions."""
+    out: list[tuple[str, Candidate]] = []
+    for candidates, text in zip(chosen, texts, strict=True):
+        added: list[Candidate] = []
+        for c in candidates:
+            m = _GLOSS.match(text, c.end) if c.kind == EntityKind.ORG and not text[c.start:c.end].isascii() else None
+            if m is None or (m.group(2) and not (m.group(2).isupper() or m.group(1))):
+                continue
+            for group in (1, 2):
+                start, end = m.span(group)
+                if start < 0 or any(o.start < end and start < o.end and o.kind == EntityKind.PERSON
+                                    for o in candidates):
+                    continue  # the brackets hold what the lists read as a person's name
+                if any(o.start == start and o.end == end and o.kind == EntityKind.ORG for o in candidates):
+                    continue
+                gloss = Candidate(start, end, EntityKind.ORG, c.id, c.english, Source.CONSISTENCY)
+                added.append(gloss)
+                out.append((text[start:end], gloss))
+        if added:
+            candidates[:] = sorted([o for o in candidates if not any(o.start < a.end and a.start < o.end
+                                                                     for a in added)] + added)
+    return out
