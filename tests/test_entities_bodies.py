@@ -91,3 +91,18 @@ def test_an_organisation_s_english_name_and_acronym_in_brackets() -> None:
                         "通过 GDF 近期的投资，集团完成募资。"])
     assert ("Galaxy Development Foundation", "org") in found
     assert found.count(("GDF", "org")) == 2
+
+
+def test_an_outlet_in_its_dateline_and_byline_and_a_latin_company_s_business_line() -> None:
+    found = tagged_doc(["财经网3月23日讯 开放式基金跌多涨少。", "据财经网统计，多数基金下跌。（财经网/王小明）",
+                        "本报讯 记者李四报道。"])
+    assert found.count(("财经网", "org")) == 3
+    assert not [name for name, _ in found if name.endswith("本报")]
+    found = tagged_doc(["AMD汽车部门总监表示，AMD 16奈米FPGA采用新封装。"])
+    assert ("AMD汽车部门", "org") in found
+    assert not [name for name, kind in found if kind == "product" and name.startswith("AMD")]
+
+
+def test_a_model_s_code_alone_after_its_full_name() -> None:
+    found = tagged_doc(["索尼HVR-Z7C是一款摄录一体机。", "逐行扫描让Z7C拥有电影模式。"])
+    assert ("HVR-Z7C", "product") in found and ("Z7C", "product") in found

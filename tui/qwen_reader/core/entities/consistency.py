@@ -23,6 +23,9 @@ def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
             gazetteer.add(surface, Entry(c.id, c.kind, c.english))
             if c.kind == EntityKind.PERSON and _latin_full_name(surface):
                 given.append((surface.rsplit(" ", 1)[1], Entry(c.id, c.kind, c.english)))
+            code = _MODEL_CODE.fullmatch(surface) if c.kind == EntityKind.PRODUCT else None
+            if code:
+                given.append((code.group(1), Entry(c.id, c.kind, c.english)))  # HVR-Z5C, then Z5C
             if c.kind == EntityKind.PERSON and len(surface) == 3 and surface[0] in surnames:
                 g = surface[1:]
                 if g not in common and all("\u3400" <= ch <= "\u9fff" for ch in g):
@@ -33,6 +36,8 @@ def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
 
 
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z'’‘-]*")
+# A model written with its series letters: the code after the hyphen names it alone later (HVR-Z5C, Z5C).
+_MODEL_CODE = re.compile(r"[A-Z]{2,5}-([A-Z0-9]*\d[A-Z0-9]*[A-Z][A-Z0-9]*|[A-Z][A-Z0-9]*\d[A-Z0-9]*)")
 
 
 def _latin_full_name(surface: str) -> bool:

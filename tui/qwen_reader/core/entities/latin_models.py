@@ -27,7 +27,7 @@ _NOT_FIRST = frozenset(_NOT_FIRST_WORDS.split()) | STANDARDS
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # What calls the run before it a product: its kind (Snapdragon X Plus处理器, Lunar Lake笔电).
 _PRODUCT_AFTER = re.compile(r"[」』”\"]?\s?(?:处理器|芯片|晶片|平台|手机|笔电|笔记本|显卡|显示卡|眼镜|头显|耳机|手表|"
-                            r"平板|相机|镜头|软件|软体|机型|新机|系列|CPU|GPU|NPU|SoC)")
+                            r"平板|相机|镜头|软件|软体|机型|新机|系列|元件|器件|产品线|产品组合|CPU|GPU|NPU|SoC|FPGA)")
 _PRODUCT_BEFORE = re.compile(r"(?:芯片|晶片|处理器|软件|软体|应用|笔电|笔记本|显卡|代号|型号|机型|新机|眼镜|"
                              r"解决方案|方案|系列)[「『“\"]?\s?$")
 # What after the run says it is a technique, a standard or an architecture (Zen 5 CPU架构), not a model.

@@ -70,7 +70,7 @@ _SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:研究所|实验室|研究中
                        # Bureaus, committees, offices and departments need a name of two characters at least
                        # (央行稳定局, 证监会规划委, 银行衍生产品研究部); 内部, 布局, 餐厅 are everyday words.
                        r"|([\u4e00-\u9fff]{2,8}?)(?<![布格大结开当出残饭骗僵变全时政赌败胜终棋牌内外总东南西北中全餐客展舞门])(?<![成已]定)"
-                       r"(?:局(?![长面势限部])|委(?![员托屈婉])|厅(?![长])|部(?![长门分署队件位])|防治中心|服务中心|"
+                       r"(?:局(?![长面势限部])|委(?![员托屈婉])|厅(?![长])|部门|部(?![长门分署队件位])|防治中心|服务中心|"
                        r"办公室|办公厅|分行|支行)")
 _NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾所司院局部等各"
                           r"一二三四五六七八九十两几多]|"
@@ -329,8 +329,29 @@ _NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|�
                         r"宣言|论坛|高峰")
 
 
-def media_titles(text: str) -> list[Candidate]:
+# An outlet in its dateline or byline: 全景网3月23日讯, 中新网讯, （全景网/陈丹蓉）. Papers are left to their
+# titles: a reporter's name runs into 本报讯 and 晚报讯 (冯兰蔺晚报讯).
+_DATELINE = re.compile(r"(?:^|(?<=[\s　（(【\[]))([\u4e00-\u9fff]{2,6}?(?:网|社|新闻))"
+                       r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电)|(?<=[（(])([\u4e00-\u9fff]{2,6}?(?:网|社|报|台))(?=/)")
+
+
+_QUOTING = re.compile(r"综合|据|援引|转引|转自|来源|本报|特约")
+
+
+def datelines(text: str) -> list[Candidate]:
     out: list[Candidate] = []
+    for m in _DATELINE.finditer(text):
+        group = 1 if m.group(1) else 2
+        start, end = m.span(group)
+        lead = _QUOTING.match(text, start, end)
+        start = lead.end() if lead else start  # 综合新华社: compiled from Xinhua
+        if end - start >= 3:
+            out.append(Candidate(start, end, EntityKind.ORG, f"org:{text[start:end]}", None, Source.RULES))
+    return out
+
+
+def media_titles(text: str) -> list[Candidate]:
+    out: list[Candidate] = list(datelines(text))
     for m in _MEDIA.finditer(text):
         title = m.group(1)
         if _NOT_MEDIA.search(title):

@@ -98,8 +98,9 @@ def latin_names(text: str, known: frozenset[str] = frozenset(),
             # Runs of capitalised words and plain words are titles, terms or English prose more often
             # than names; listed names among them are found by the list.
             continue
+        listed_other = words[0] in known and words[0] not in known_products  # AMD 16奈米: a company, a figure
         version = (_MODEL_TAIL.match(text, end) if words[0] in known_products else None) or (
-            _VERSION.match(text, end) if words[0][-1].isalpha() else None)
+            _VERSION.match(text, end) if words[0][-1].isalpha() and not listed_other else None)
         if version and version.group().startswith(" ") and not _is_mixed_case(words[0]) and words[0] not in known:
             version = None
         if version:
@@ -279,6 +280,8 @@ def org_suffix_after(text: str, end: int) -> int | None:
     gap = 1 if end < len(text) and text[end] == " " and end > 0 and text[end - 1].isascii() else 0
     rest = text[end + gap:end + gap + 8]
     m = _ORG_SUFFIX_AT.match(rest) or _SHORT_ORG_SUFFIX.match(rest)
+    if m and text[end - 1:end].isascii() and _INDUSTRY.fullmatch(m.group()):
+        return None  # AMD汽车部门, AMD汽车产品: a Latin company's line of business, not a company of its own
     if m and gap and m.end() == 1:
         return None  # Nvidia 和 AMD 所利用: one character a space apart is the next word's
     return end + gap + m.end() if m else None
