@@ -106,3 +106,13 @@ def test_an_outlet_in_its_dateline_and_byline_and_a_latin_company_s_business_lin
 def test_a_model_s_code_alone_after_its_full_name() -> None:
     found = tagged_doc(["索尼HVR-Z7C是一款摄录一体机。", "逐行扫描让Z7C拥有电影模式。"])
     assert ("HVR-Z7C", "product") in found and ("Z7C", "product") in found
+
+
+def test_residential_estates_in_property_news() -> None:
+    found = tagged_doc(["本周上市的楼盘中，有远城区的盘龙城翠林花园，恒大银海天下的别墅优惠达21万元。",
+                        "莲花湖畔景苑的业主发出意见函。"])
+    for estate in ("翠林花园", "银海天下", "莲花湖畔景苑"):
+        assert (estate, "place") in found, estate
+    assert ("恒大", "org") in found
+    quiet = tagged_doc(["他一日成名天下，如今在家园里种花。"])
+    assert not [name for name, kind in quiet if kind == "place"]

@@ -187,3 +187,38 @@ _ROAD_AFTER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:街|路|道)(?:附近|一带|
 
 def road_after(text: str, end: int) -> bool:
     return bool(_ROAD_AFTER.match(text, end))
+
+
+# Residential estates in property news (莲花河畔景苑, 歌林花园, 恒大 + 金碧天下, 徐东 + 温莎观邸): the heads estates
+# are named with, in a paragraph about property, right after a place, a developer, or the edge of a phrase.
+_PROPERTY_CUE = re.compile(r"楼盘|项目|业主|开盘|在售|均价|房价|售楼|交房|收房|小区|地产|开发商|别墅|住宅")
+_ESTATE_HEAD = re.compile(r"花园|家园|新村|山庄|名苑|雅苑|景苑|华庭|豪庭|华府|公馆|溪谷|御府|名邸|观邸|丽晶|原著|天下|"
+                          r"绿洲|尚城|水岸|湾畔|花城|名都|嘉园|佳园|福邸")
+# Where an estate's name may start: the edge of a phrase, a few function words, or the end of a place's name.
+_ESTATE_EDGE = re.compile(r"[，。、；：“”「」（）()\s·]|的|在|于|如|有|及|和|与|路|街|道|城|区|县|镇")
+_NOT_IN_ESTATE = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各某该"
+                            r"本此每除当据经让给比跟同他她它]|[^\u4e00-\u9fff·]|^·")
+
+
+def estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    if not _PROPERTY_CUE.search(text):
+        return chosen
+    ends = {c.end for c in chosen if c.kind in (EntityKind.PLACE, EntityKind.ORG)}
+    found: list[Candidate] = []
+    for head in _ESTATE_HEAD.finditer(text):
+        # After a place or a developer first (恒大 + 金碧天下), else the shortest name after an edge.
+        starts = [head.start() - n for n in (2, 3, 4) if head.start() - n >= 0]
+        start = next((s for s in starts if s in ends), None)
+        if start is None and head.group() != "天下":  # 天下 (the world) names an estate only after its developer
+            start = next((s for s in starts if s == 0 or _ESTATE_EDGE.match(text, s - 1)), None)
+        if start is None or _NOT_IN_ESTATE.search(text, start, head.start()):
+            continue
+        end = head.end()
+        if any(c.start < end and start < c.end and (c.kind != EntityKind.PERSON or c.source == Source.LIST)
+               and not (c.kind == EntityKind.PLACE and c.start >= start) for c in chosen):
+            continue  # a listed name inside: no estate's name
+        found.append(Candidate(start, end, EntityKind.PLACE, f"place:{text[start:end]}", None, Source.RULES))
+    if not found:
+        return chosen
+    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
+    return sorted(kept + found)

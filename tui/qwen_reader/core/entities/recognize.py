@@ -259,7 +259,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     tokens = tokenize(text)
     chosen = extend_orgs(text, resolve(candidates(text, sources, tokens)))
     if Source.RULES in sources and "place-rules" in sources:
-        chosen = places.roads(text, chosen, cedict_names().common)
+        chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())

@@ -77,6 +77,9 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
             continue
         if not all(c.kind in (EntityKind.PLACE, EntityKind.ORG, EntityKind.PERSON) for c in inside):
             continue
+        if any(c.kind == EntityKind.PLACE and c.source == Source.RULES and c.end == end and c.start > start
+               for c in inside):
+            continue  # 徐东 + 温莎观邸: an estate the rules read after its district stays apart from it
         if label == "ORG" and all(c.kind == EntityKind.PLACE for c in inside) and _TRADE.fullmatch(
                 text, max(c.end for c in inside), end):
             continue  # 北京 + 地产: a place and a trade describe a market, they name no company
