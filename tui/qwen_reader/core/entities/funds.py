@@ -21,7 +21,7 @@ _REGISTERED = re.compile(r"(?:(?<=[，。、；：:“”「」（）()\s])|(?<=
 # Words funds are named with (public naming practice: strategy, style, asset, index); a body with none of them
 # needs its company named as a fund company in the document (长盛基金 … 长盛同德基金).
 _FUND_WORDS = re.compile(r"精选|成长|价值|收益|债|指数|增长|优选|稳健|配置|先锋|领先|策略|蓝筹|红利|平衡|回报|主题|"
-                         r"创新|动力|行业|消费|股票|混合|货币|灵活|增利|丰利|强化|积极|优势|核心|双利|周期|"
+                         r"优质|景气|创新|动力|行业|消费|股票|混合|货币|灵活|增利|丰利|强化|积极|优势|核心|双利|周期|"
                          r"ETF|LOF|QDII|\d")
 # A listed fund ends at a list delimiter.
 _LISTED = re.compile(rf"({_BODY}{{2,6}}?)(?=[、，,)）。；])")
@@ -38,6 +38,35 @@ def _product(text: str, start: int, end: int) -> Candidate:
 def _replace(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
     return sorted(kept + found)
+
+
+# A list of names (A、B、C). Two items or more named with fund words make the list one of funds, in a paragraph
+# about funds (荷银市值优选、银华富裕、博时精选: every item is a fund, 银华富裕 too).
+_ENUMERATION = re.compile(rf"{_BODY}{{3,8}}(?:、{_BODY}{{3,8}}){{2,}}")
+_ITEM_START = re.compile(r"[的是为有和与及、：:（(“]")
+# An item that is a fund type (股票型), a count, or a fund with what it did (宝盈鸿利收益领跑).
+_NOT_AN_ITEM = re.compile(r"型$|[涨跌户月]|领跑|居首|垫底|产品|类")
+
+
+def _listed_funds(text: str) -> list[Candidate]:
+    if "基金" not in text:
+        return []
+    out: list[Candidate] = []
+    for m in _ENUMERATION.finditer(text):
+        items: list[tuple[int, int]] = []
+        start = m.start()
+        for part in m.group().split("、"):
+            items.append((start, start + len(part)))
+            start += len(part) + 1
+        first_start, first_end = items[0]
+        lead = max((k.end() for k in _ITEM_START.finditer(text, first_start, first_end)), default=first_start)
+        items[0] = (lead, first_end)  # 前五位的基金是富国天鼎: the list starts after the verb
+        named = sum(1 for s, e in items if _FUND_WORDS.search(text, s, e) and not text[s].isdigit())
+        if named >= 2:
+            out.extend(_product(text, s, e) for s, e in items
+                       if 3 <= e - s <= 8 and not _NOT_IN_BODY.search(text[s:e]) and "基金" not in text[s:e]
+                       and "\u4e00" <= text[s] <= "\u9fff" and not _NOT_AN_ITEM.search(text, s, e))
+    return out
 
 
 def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
@@ -63,6 +92,7 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
             body = re.split(r"[的了和与及是在为将称]|旗下|发行|推出|设立", m.group(1))[-1]  # the name after the verb
             if len(body) >= 2 and not _NOT_IN_BODY.search(body):
                 found.append(_product(text, m.end() - len(body) - 6, m.end()))
+        found.extend(f for f in _listed_funds(text) if not any(f.start < g.end and g.start < f.end for g in found))
         outer = [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end
                                              and (g.start, g.end) != (f.start, f.end) for g in found)]
         companies.update(text[o.start:o.end] for o in candidates if o.kind == EntityKind.ORG
