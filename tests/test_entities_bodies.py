@@ -124,3 +124,9 @@ def test_a_list_of_funds_without_the_word_fund() -> None:
     for fund in ("华安天鼎", "信达优质生活", "宝丰区域增长", "海通弹性", "海通深化价值"):
         assert (fund, "product") in found, fund
     assert not [n for n, k in found if k == "product" and n in ("股票型", "5136户", "上投摩根", "工银瑞信", "华宝兴业")]
+
+
+def test_a_research_unit_joining_two_fields_and_a_branch_named_by_its_city() -> None:
+    found = tagged_doc(["中国科学院物理与化学研究院的研究员获奖，央行广州分行也发布了数据。"])
+    assert ("中国科学院物理与化学研究院", "org") in found
+    assert ("央行广州分行", "org") in found and ("广州", "place") not in found

@@ -65,7 +65,7 @@ def government_units(text: str, chosen: list[Candidate], places: frozenset[str] 
 
 # A research unit or a department written after its institution (清华大学微电子所, 经济部产业技术司,
 # 达摩院机器智能实验室): one organisation. The unit's name has no function word and names no other body.
-_SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:研究所|实验室|研究中心|教研中心|工程中心|技术司|"
+_SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:研究所|研究院|学院|实验室|研究中心|教研中心|工程中心|技术司|"
                        r"[所司](?![长员以有在得谓]))"
                        # Bureaus, committees, offices and departments need a name of two characters at least
                        # (央行稳定局, 证监会规划委, 银行衍生产品研究部); 内部, 布局, 餐厅 are everyday words.
@@ -78,17 +78,25 @@ _NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被
 
 
 def sub_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """An institution followed by one of its research units or departments is that unit (in place)."""
+    """An institution followed by one of its research units or departments is that unit; a place inside the
+    unit's name is part of it (央行天津分行, 阿里巴巴杭州研究院)."""
     out = list(chosen)
+    dropped: set[int] = set()
     for i, c in enumerate(out):
-        if c.kind != EntityKind.ORG:
+        if c.kind != EntityKind.ORG or i in dropped:
             continue
-        next_start = out[i + 1].start if i + 1 < len(out) else len(text)
         m = _SUB_UNIT.match(text, c.end)
         body = m.group(1) or m.group(2) if m else ""
-        if m and m.end() <= next_start and not _NOT_IN_UNIT.search(body) and not _continues(text, m.end()):
-            out[i] = _org(text, c.start, m.end(), c.source)
-    return out
+        if m and m.group(1):  # 数学与系统科学研究院: a research unit may join two fields
+            body = re.sub(r"(?<=[\u4e00-\u9fff]{2})与(?=[\u4e00-\u9fff]{2})", "", body)
+        if not m or _NOT_IN_UNIT.search(body) or _continues(text, m.end()):
+            continue
+        inside = [k for k in range(i + 1, len(out)) if out[k].start < m.end()]
+        if any(out[k].kind != EntityKind.PLACE or out[k].end > m.end() for k in inside):
+            continue
+        dropped.update(inside)
+        out[i] = _org(text, c.start, m.end(), c.source)
+    return [c for k, c in enumerate(out) if k not in dropped]
 
 
 def _continues(text: str, end: int) -> bool:
