@@ -130,3 +130,10 @@ def test_a_research_unit_joining_two_fields_and_a_branch_named_by_its_city() -> 
     found = tagged_doc(["中国科学院物理与化学研究院的研究员获奖，央行广州分行也发布了数据。"])
     assert ("中国科学院物理与化学研究院", "org") in found
     assert ("央行广州分行", "org") in found and ("广州", "place") not in found
+
+
+def test_products_named_in_chinese_keep_ids_of_their_own() -> None:
+    texts = ["华夏基金宣布，华夏稳健回报基金与华夏科创先锋基金将于下周开放申购；小米15 Ultra与华为15 Pro同场。"]
+    found = recognize_texts(texts)[0]
+    ids = {texts[0][c.start:c.end]: c.id for c in found if c.kind == "product"}
+    assert len(set(ids.values())) == len(ids), ids

@@ -8,11 +8,12 @@ from functools import lru_cache
 
 from qwen_reader.core.entities.model import Candidate, EntityKind
 
-_SLUG = re.compile(r"[^a-z0-9.+]+")
+_SLUG = re.compile(r"[^a-z0-9.+\u3400-\u9fff]+")
 
 
 def slug(name: str) -> str:
-    """`Qwen 3.5` -> `qwen-3.5`, `Hugging Face` -> `hugging-face`: Latin names compare case-insensitively."""
+    """`Qwen 3.5` -> `qwen-3.5`, `Hugging Face` -> `hugging-face`: Latin names compare case-insensitively.
+    Chinese characters stay (长盛同德基金, 小米15-ultra): without them two names would share one id."""
     return _SLUG.sub("-", name.lower()).strip("-")
 
 
