@@ -32,7 +32,8 @@ def _product(text: str, start: int, end: int) -> Candidate:
     while start < end and not text[start].isalnum():
         start += 1  # a span the tagger began with spaces
     name = text[start:end]
-    return Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", None, Source.RULES)
+    stem = name[:-2] if name.endswith("基金") and len(name) > 4 else name  # 长盛同德基金 and 长盛同德: one fund
+    return Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(stem)}", None, Source.RULES)
 
 
 def _replace(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
