@@ -140,7 +140,8 @@ def test_products_named_in_chinese_keep_ids_of_their_own() -> None:
 
 
 def test_a_fund_with_and_without_the_word_fund_is_one_fund() -> None:
-    texts = ["华夏基金宣布，华夏稳健回报基金将开放申购。", "华夏旗下3只基金(华夏稳健回报、华夏科创先锋、华夏红利精选)均参与。"]
+    texts = ["华夏基金宣布，华夏稳健回报基金将开放申购。",
+             "华夏旗下3只基金(华夏稳健回报、华夏科创先锋、华夏红利精选)均参与。"]
     found = recognize_texts(texts)
     ids = {t[c.start:c.end]: c.id for cs, t in zip(found, texts, strict=True) for c in cs if c.kind == "product"}
     assert ids["华夏稳健回报基金"] == ids["华夏稳健回报"]
