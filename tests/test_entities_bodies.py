@@ -145,3 +145,10 @@ def test_a_fund_with_and_without_the_word_fund_is_one_fund() -> None:
     found = recognize_texts(texts)
     ids = {t[c.start:c.end]: c.id for cs, t in zip(found, texts, strict=True) for c in cs if c.kind == "product"}
     assert ids["华夏稳健回报基金"] == ids["华夏稳健回报"]
+
+
+def test_a_place_inside_a_law_s_name_and_a_district_s_police_units() -> None:
+    assert tagged_doc(["这超过了美国出口管制条例规定的比例。"]) == []
+    assert ("美国", "place") in tagged_doc(["美国公民非法入境的案件增多。"])
+    found = tagged_doc(["案件交由荃湾刑事调查队跟进，葵青警区重案组探员亦有到场。"])
+    assert ("荃湾刑事调查队", "org") in found and ("葵青警区重案组", "org") in found

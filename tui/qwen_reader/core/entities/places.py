@@ -70,7 +70,18 @@ def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[
 _NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议定书|公约|共识|条约|精神|模式|标准时间")
 
 
+# A law's name after a place (中国劳动法, 美国出口管制条例): the place is part of the law's name.
+# 非法, 无法, 办法, 看法 end in 法 and name no law.
+_LAW_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?<![非无合违办设说看做想方手司立执用写算语技画书兵魔佛戏])"
+                        r"(?:法|条例|法案)(?![院官人国律学师兰庭])")
+_NOT_IN_LAW = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各"
+                         r"做看办想用方]")
+
+
 def not_a_place(text: str, end: int) -> bool:
+    law = _LAW_AFTER.match(text, end)
+    if law and not _NOT_IN_LAW.search(law.group()[:-1]):
+        return True
     return bool(_NOT_PLACE_HEAD.match(text, end))
 
 
