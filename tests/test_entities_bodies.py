@@ -152,3 +152,7 @@ def test_a_place_inside_a_law_s_name_and_a_district_s_police_units() -> None:
     assert ("美国", "place") in tagged_doc(["美国公民非法入境的案件增多。"])
     found = tagged_doc(["案件交由荃湾刑事调查队跟进，葵青警区重案组探员亦有到场。"])
     assert ("荃湾刑事调查队", "org") in found and ("葵青警区重案组", "org") in found
+
+
+def test_a_company_cc_cedict_glosses_with_a_bare_name_is_an_organisation() -> None:
+    assert ("法国航空公司", "org") in tagged_doc(["法国航空公司表示，10日将取消部分国内航班。"])

@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 11
+VERSION = 12
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -47,6 +47,8 @@ _NOT_PLACE = re.compile(r"\b(War|Dynasty|Festival|Day|Era|period|Period|January|
 # "the Kremlin", "the Great Hall of the People in Beijing": a landmark named with its article.
 _LANDMARK_SENSE = re.compile(r"the (?:[A-Z][\w'-]*)(?: (?:of the |of |and )?[A-Z][\w'-]*){0,4}(?:$|,| in | \()")
 _LANDMARK_HEAD = re.compile(r"(?:宫|堂|楼|塔|桥|门|广场|寺|庙|陵|运河|长城|大厦|公园|宫殿|会堂)$")
+_COMPANY_END = re.compile(r"(?:公司|集团|银行|航空|大学|学院|协会|基金会|委员会|研究所|研究院|医院|电视台|通讯社|"
+                          r"日报)$")
 _SURNAME = re.compile(r"(?:^|/)surname ([A-Z]\S*)")
 
 
@@ -150,6 +152,8 @@ def extract(path: Path) -> CedictNames:
             kind = classify(pinyin, definition)
             if kind is None and _LANDMARK_SENSE.match(first_sense) and _LANDMARK_HEAD.search(simp):
                 kind = EntityKind.PLACE  # the Kremlin, the Great Hall of the People: a landmark's name
+            if kind == EntityKind.PLACE and _COMPANY_END.search(simp):
+                kind = EntityKind.ORG  # 法国航空公司 "Air France": a name-only sense, a company's Chinese name
             if kind is None or (simp.endswith("人") and kind == EntityKind.PLACE):
                 continue  # 美国人 is a demonym
             if kind == EntityKind.PERSON and len(simp) in (2, 3) and "·" not in simp:
