@@ -156,3 +156,11 @@ def test_a_place_inside_a_law_s_name_and_a_district_s_police_units() -> None:
 
 def test_a_company_cc_cedict_glosses_with_a_bare_name_is_an_organisation() -> None:
     assert ("法国航空公司", "org") in tagged_doc(["法国航空公司表示，10日将取消部分国内航班。"])
+
+
+def test_a_platform_acting_is_the_company_and_a_company_s_pages_are_the_platform() -> None:
+    found = tagged_doc(["阿里云做模型服务，钉钉做场景应用，天猫联合蜂鸟推出即时配送。",
+                        "记者登录拼多多页面发现，海外商品已上架。"])
+    assert ("钉钉", "org") in found and ("天猫", "org") in found
+    assert ("拼多多", "product") in found
+    assert ("苹果", "org") in tagged_doc(["通过苹果App Store下载。"])

@@ -20,6 +20,7 @@ from qwen_reader.core.entities import (
     orgs,
     people,
     places,
+    platforms,
     rules,
     statistical,
     tagger,
@@ -328,6 +329,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
+        platforms.kinds_in_context(chosen, simplified)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
