@@ -160,6 +160,18 @@ def test_cli_entities_json(tmp_path: Path) -> None:
     assert any(r["text"] == "林俊旸" and r["english"] == "Lin Junyang" for r in rows)
 
 
+def test_cli_entities_of_a_folder_tags_every_document_in_it(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from qwen_reader.cli import cli
+
+    for name in ("hard_cases_simplified.txt", "hard_cases_traditional.txt"):
+        (tmp_path / name).write_bytes((ARTICLES / name).read_bytes())
+    result = CliRunner().invoke(cli, ["entities", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert len({r["doc"] for r in json.loads(result.output)}) == 2
+
+
 # Measured on the seeds (bench/entities.py --seeds): person 0.971, org 0.854, product 0.729, place 0.959.
 FLOORS = {"person": 0.93, "org": 0.81, "product": 0.68, "place": 0.91}
 

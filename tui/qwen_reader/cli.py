@@ -146,9 +146,11 @@ def translate(doc: str, as_json: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Tag again instead of reusing cached results.")
 def entities(doc: str | None, paths: tuple[Path, ...], as_json: bool, no_cache: bool) -> None:
     """People, organisations, products, places, dates and figures in DOC (a path, or an id as for inspect;
-    without DOC, every document of the corpus under PATHS, default the bundled seeds)."""
+    a folder, or no DOC: every document of the corpus under PATHS, default the bundled seeds)."""
     from qwen_reader.core.entities.document import entities_for
 
+    if doc is not None and Path(doc).is_dir():
+        doc, paths = None, (Path(doc), *paths)  # a folder: every document in it
     if doc is not None and not paths:
         documents = [_document(doc, no_cache)]
     else:
