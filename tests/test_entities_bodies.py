@@ -164,3 +164,9 @@ def test_a_platform_acting_is_the_company_and_a_company_s_pages_are_the_platform
     assert ("钉钉", "org") in found and ("天猫", "org") in found
     assert ("拼多多", "product") in found
     assert ("苹果", "org") in tagged_doc(["通过苹果App Store下载。"])
+
+
+def test_interchanges_and_toll_stations_after_their_place() -> None:
+    found = tagged_doc(["苏州枢纽至广陵枢纽将封闭施工，车辆可从苏州收费站驶出。"])
+    for name in ("苏州枢纽", "广陵枢纽", "苏州收费站"):
+        assert (name, "place") in found, name
