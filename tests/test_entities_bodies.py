@@ -170,3 +170,10 @@ def test_interchanges_and_toll_stations_after_their_place() -> None:
     found = tagged_doc(["苏州枢纽至广陵枢纽将封闭施工，车辆可从苏州收费站驶出。"])
     for name in ("苏州枢纽", "广陵枢纽", "苏州收费站"):
         assert (name, "place") in found, name
+
+
+def test_everyday_endings_are_no_units_and_a_paper_is_no_fund() -> None:
+    found = tagged_doc(["立法院协商破局，国务院有关部门表示关切。"])
+    assert not [name for name, _ in found if name.endswith(("破局", "有关部门"))]
+    found = tagged_doc(["东方基金宣布，东方精选混合基金分红；东方今报报道了此事。"])
+    assert ("东方今报", "product") not in found

@@ -28,6 +28,10 @@ _LISTED = re.compile(rf"({_BODY}{{2,6}}?)(?=[、，,)）。；])")
 _ITEM_REST = re.compile(rf"{_BODY}{{0,4}}?(?=[、，,)）。；]|基金)")
 
 
+# A name that ends as a paper, a site or a company's does is no fund (东方今报 after the fund company 东方).
+_OTHER_BODY = re.compile(r"(?:报|网|社|台|公司|集团|银行|证券|保险)$")
+
+
 def _product(text: str, start: int, end: int) -> Candidate:
     while start < end and not text[start].isalnum():
         start += 1  # a span the tagger began with spaces
@@ -119,8 +123,9 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
                 m = _LISTED.match(text, c.end)
                 if m and not _NOT_IN_BODY.search(m.group(1)) and not m.group(1).startswith("基金"):
                     listed.append(_product(text, c.start, m.end()))
-            elif any(surface.startswith(co) and not surface.startswith("基金", len(co))
-                     and not _NOT_IN_BODY.search(surface[len(co):]) for co in companies):  # 长盛同德 read as one
+            elif not _OTHER_BODY.search(surface) and any(
+                    surface.startswith(co) and not surface.startswith("基金", len(co))
+                    and not _NOT_IN_BODY.search(surface[len(co):]) for co in companies):  # 长盛同德 read as one
                 rest = _ITEM_REST.match(text, c.end)  # 华夏科创 + 先锋、: the item goes on to the delimiter
                 end = rest.end() if rest else c.end
                 listed.append(_product(text, c.start, end + 2 if text.startswith("基金", end) else end))

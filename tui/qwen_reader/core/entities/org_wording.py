@@ -27,12 +27,17 @@ def trim_descriptors(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
                 continue
             found = list(_DESCRIPTOR.finditer(text, c.start, c.end))
             m = found[-1] if found else None
-            if m is not None and org_suffix_at_end(text[m.end():c.end]):
+            head = _ORG_END.search(text, m.end(), c.end) if m is not None else None
+            if head is not None and head.start() - m.end() >= 2 and text[m.end():m.end() + 2] not in _GENERIC_NAME:
                 candidates[i] = Candidate(m.end(), c.end, EntityKind.ORG, f"org:{text[m.end():c.end]}", None, c.source)
 
 
 _ORG_END = re.compile(r"(?:基金会|协会|学会|联盟|委员会|公司|集团|银行|大学|学院|研究院|研究所|中心|实验室|医院|"
                       r"交易所|商会|联合会|组织)$")
+
+
+# What a name cannot start with once the class noun is cut off (机构 + 发展中心 names no one).
+_GENERIC_NAME = frozenset({"发展", "研究", "服务", "管理", "技术", "工作", "信息", "数据", "有关", "相关"})
 
 
 def org_suffix_at_end(surface: str) -> bool:
