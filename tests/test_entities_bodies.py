@@ -4,6 +4,8 @@ sentence was written for this test."""
 
 from __future__ import annotations
 
+import pytest
+
 from qwen_reader.core.entities.model import Candidate
 from qwen_reader.core.entities.recognize import recognize_texts
 
@@ -46,9 +48,13 @@ def test_a_body_and_a_verb_before_fund_are_no_fund() -> None:
     assert not [name for name, kind in found if name.endswith("定局")]
 
 
-def test_corridors_named_by_the_places_they_join() -> None:
-    found = tagged_doc(["港珠澳大桥通车后，京沪高铁与深中通道的客流都在增加。"])
-    for name in ("港珠澳大桥", "京沪高铁", "深中通道"):
+@pytest.mark.parametrize(("text", "names"), [
+    ("港珠澳大桥通车后，京沪高铁与深中通道的客流都在增加。", ("港珠澳大桥", "京沪高铁", "深中通道")),  # corridors
+    ("苏州枢纽至广陵枢纽将封闭施工，车辆可从苏州收费站驶出。", ("苏州枢纽", "广陵枢纽", "苏州收费站")),  # road works
+])
+def test_corridors_and_road_facilities_are_places(text: str, names: tuple[str, ...]) -> None:
+    found = tagged_doc([text])
+    for name in names:
         assert (name, "place") in found, name
 
 
@@ -132,18 +138,20 @@ def test_a_research_unit_joining_two_fields_and_a_branch_named_by_its_city() -> 
     assert ("央行广州分行", "org") in found and ("广州", "place") not in found
 
 
+def product_ids(texts: list[str]) -> dict[str, str]:
+    found = recognize_texts(texts)
+    return {t[c.start:c.end]: c.id for cs, t in zip(found, texts, strict=True) for c in cs if c.kind == "product"}
+
+
 def test_products_named_in_chinese_keep_ids_of_their_own() -> None:
-    texts = ["华夏基金宣布，华夏稳健回报基金与华夏科创先锋基金将于下周开放申购；小米15 Ultra与华为15 Pro同场。"]
-    found = recognize_texts(texts)[0]
-    ids = {texts[0][c.start:c.end]: c.id for c in found if c.kind == "product"}
+    ids = product_ids(["华夏基金宣布，华夏稳健回报基金与华夏科创先锋基金将于下周开放申购；",
+                       "小米15 Ultra与华为15 Pro同场。"])
     assert len(set(ids.values())) == len(ids), ids
 
 
 def test_a_fund_with_and_without_the_word_fund_is_one_fund() -> None:
-    texts = ["华夏基金宣布，华夏稳健回报基金将开放申购。",
-             "华夏旗下3只基金(华夏稳健回报、华夏科创先锋、华夏红利精选)均参与。"]
-    found = recognize_texts(texts)
-    ids = {t[c.start:c.end]: c.id for cs, t in zip(found, texts, strict=True) for c in cs if c.kind == "product"}
+    ids = product_ids(["华夏基金宣布，华夏稳健回报基金将开放申购。",
+                       "华夏旗下3只基金(华夏稳健回报、华夏科创先锋、华夏红利精选)均参与。"])
     assert ids["华夏稳健回报基金"] == ids["华夏稳健回报"]
 
 
@@ -164,12 +172,6 @@ def test_a_platform_acting_is_the_company_and_a_company_s_pages_are_the_platform
     assert ("钉钉", "org") in found and ("天猫", "org") in found
     assert ("拼多多", "product") in found
     assert ("苹果", "org") in tagged_doc(["通过苹果App Store下载。"])
-
-
-def test_interchanges_and_toll_stations_after_their_place() -> None:
-    found = tagged_doc(["苏州枢纽至广陵枢纽将封闭施工，车辆可从苏州收费站驶出。"])
-    for name in ("苏州枢纽", "广陵枢纽", "苏州收费站"):
-        assert (name, "place") in found, name
 
 
 def test_everyday_endings_are_no_units_and_a_paper_is_no_fund() -> None:

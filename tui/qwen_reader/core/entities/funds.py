@@ -9,11 +9,11 @@ import re
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.identity import slug
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid
 
 # The fund's own words: no function word, no count (9只开放式基金), no owner word (旗下).
 _BODY = r"[\u4e00-\u9fffA-Za-z0-9]"
-_NOT_IN_BODY = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各只家位名]|"
+_NOT_IN_BODY = re.compile(rf"[{FUNCTION_CHARS}只家位名]|"
                           r"旗下|申购|赎回|购买|买入|卖出|持有|通过|参与|网银|代销|^(?:管理|公司|经理|业|份额)")
 _AFTER_COMPANY = re.compile(rf"({_BODY}{{2,10}}?)基金(?![会公管经业份])")
 # A registered name: 证券投资基金 after a phrase boundary.
@@ -38,11 +38,6 @@ def _product(text: str, start: int, end: int) -> Candidate:
     name = text[start:end]
     stem = name[:-2] if name.endswith("基金") and len(name) > 4 else name  # 长盛同德基金 and 长盛同德: one fund
     return Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(stem)}", None, Source.RULES)
-
-
-def _replace(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
-    return sorted(kept + found)
 
 
 # A list of names (A、B、C). Two items or more named with fund words make the list one of funds, in a paragraph
@@ -74,6 +69,12 @@ def _listed_funds(text: str) -> list[Candidate]:
     return out
 
 
+def _fund_of(name: str, companies: set[str]) -> bool:
+    """Whether a name is a known fund company's name followed by a fund's own words (长盛 + 同德)."""
+    return any(name.startswith(co) and 0 < len(name) - len(co) <= 10 and "基金" not in name[len(co):]
+               and not _NOT_IN_BODY.search(name[len(co):]) for co in companies)
+
+
 def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
     """Read a document's named funds (in place)."""
     companies: set[str] = set()
@@ -103,7 +104,7 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
         companies.update(text[o.start:o.end] for o in candidates if o.kind == EntityKind.ORG
                          for f in outer if o.start == f.start and o.end < f.end)
         if outer:
-            chosen[i][:] = _replace(candidates, outer)
+            chosen[i][:] = overlaid(candidates, outer)
     companies.update(fund_companies)
     if not companies:
         return
@@ -114,20 +115,15 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
             if c.kind != EntityKind.ORG:
                 continue
             if surface.endswith("基金"):  # 华夏科创先锋基金 read whole as a company: the company's fund
-                if surface[:-2] not in companies and any(
-                        surface.startswith(co) and not surface.startswith("基金", len(co))
-                        and "基金" not in surface[len(co):-2] and len(surface) - len(co) <= 12
-                        and not _NOT_IN_BODY.search(surface[len(co):-2]) for co in companies):
+                if surface[:-2] not in companies and _fund_of(surface[:-2], companies):
                     listed.append(_product(text, c.start, c.end))
             elif surface in companies:
                 m = _LISTED.match(text, c.end)
                 if m and not _NOT_IN_BODY.search(m.group(1)) and not m.group(1).startswith("基金"):
                     listed.append(_product(text, c.start, m.end()))
-            elif not _OTHER_BODY.search(surface) and any(
-                    surface.startswith(co) and not surface.startswith("基金", len(co))
-                    and not _NOT_IN_BODY.search(surface[len(co):]) for co in companies):  # 长盛同德 read as one
+            elif not _OTHER_BODY.search(surface) and _fund_of(surface, companies):  # 长盛同德 read as one
                 rest = _ITEM_REST.match(text, c.end)  # 华夏科创 + 先锋、: the item goes on to the delimiter
                 end = rest.end() if rest else c.end
                 listed.append(_product(text, c.start, end + 2 if text.startswith("基金", end) else end))
         if listed:
-            chosen[i][:] = _replace(candidates, listed)
+            chosen[i][:] = overlaid(candidates, listed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from qwen_reader.core.entities.identity import slug
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
 from qwen_reader.core.entities.rules import GENERIC_LATIN, STANDARDS
 
 # A word may carry a trademark sign (OwlPay® Wallet Pro, Artix™ UltraScale+™): part of the name as written.
@@ -117,7 +117,4 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and existing.kind == EntityKind.PRODUCT:
             continue  # already read whole, with the list's identity
         found.append(Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES))
-    if not found:
-        return chosen
-    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
-    return sorted(kept + found)
+    return overlaid(chosen, found) if found else chosen

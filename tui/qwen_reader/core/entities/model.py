@@ -77,3 +77,13 @@ _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 def is_han(word: str) -> bool:
     """Whether a word is Han characters only (and not empty): the test every rule applies to a segment."""
     return _HAN_WORD.fullmatch(word) is not None
+
+
+def overlaid(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The chosen mentions with `found` put over them: a found mention replaces every one it overlaps."""
+    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
+    return sorted(kept + found)
+
+
+# Function words no name is built from; each rule's pattern adds the characters of its own family.
+FUNCTION_CHARS = "的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各"

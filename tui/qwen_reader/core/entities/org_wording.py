@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
 
 
 def a_member(text: str, c: Candidate) -> bool:
@@ -40,10 +40,6 @@ _ORG_END = re.compile(r"(?:基金会|协会|学会|联盟|委员会|公司|集�
 _GENERIC_NAME = frozenset({"发展", "研究", "服务", "管理", "技术", "工作", "信息", "数据", "有关", "相关"})
 
 
-def org_suffix_at_end(surface: str) -> bool:
-    return bool(_ORG_END.search(surface))
-
-
 # After an organisation, its English name and acronym in brackets: 恒星发展基金会（Stellar Development Foundation,
 # SDF）, 中央社（CNA）. Both are the same body.
 _GLOSS = re.compile(r"\s?[（(]\s?(?:([A-Z][A-Za-z&.'-]*(?: (?:of |of the |and |for |& )?[A-Z][A-Za-z&.'-]*){1,6})"
@@ -71,6 +67,5 @@ def glosses(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> list[tup
                 added.append(gloss)
                 out.append((text[start:end], gloss))
         if added:
-            candidates[:] = sorted([o for o in candidates if not any(o.start < a.end and a.start < o.end
-                                                                     for a in added)] + added)
+            candidates[:] = overlaid(candidates, added)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
 
 Token = tuple[str, int, int]
 
@@ -72,8 +72,7 @@ _SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:研究所|研究院|学院|�
                        r"|([\u4e00-\u9fff]{2,8}?)(?<![布格大结开当出残饭骗僵变全时政赌败胜终棋牌内外总东南西北中全餐客展舞门破])(?<![成已]定)"
                        r"(?:局(?![长面势限部])|委(?![员托屈婉])|厅(?![长])|部门|部(?![长门分署队件位])|防治中心|服务中心|"
                        r"办公室|办公厅|分行|支行)")
-_NOT_IN_UNIT = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾所司院局部等各"
-                          r"有一二三四五六七八九十两几多]|"
+_NOT_IN_UNIT = re.compile(rf"[{FUNCTION_CHARS}所司院局部有一二三四五六七八九十两几多]|"
                           r"^(?:旗下|下属|下设|所属|成立|设立|联合|合作|共同|携手|打造|建立|组建|推出)|公$")
 
 
@@ -170,8 +169,7 @@ def coordinated(text: str, tokens: Sequence[Token], chosen: list[Candidate], com
             orgs.append(added[-1])
     if not added:
         return chosen
-    kept = [c for c in chosen if not any(c.start < a.end and a.start < c.end for a in added)]
-    return sorted(kept + added)
+    return overlaid(chosen, added)
 
 
 def _neighbours(text: str, tokens: Sequence[Token], org: Candidate, common: frozenset[str]) -> list[tuple[int, int]]:
@@ -286,8 +284,7 @@ def officers(text: str, tokens: Sequence[Token], chosen: list[Candidate], common
         added.append(Candidate(start, end, EntityKind.ORG, f"org:{text[start:end]}", None, Source.RULES))
     if not added:
         return chosen
-    kept = [c for c in chosen if not any(c.start < a.end and a.start < c.end for a in added)]
-    return sorted(kept + added)
+    return overlaid(chosen, added)
 
 
 def _clause_start(text: str, tokens: Sequence[Token], end: int) -> int | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, Source, is_han
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Entry, Source, is_han, overlaid
 
 # Words right before a name that make it a place: motion, position, direction (往上水, 近博爱交汇处, 位于屯门).
 PLACE_BEFORE = re.compile(r"(?:开往|驶往|前往|飞往|运往|送往|通往|返回|回到|来自|位于|途经|路经|住在|身处|抵达|"
@@ -47,14 +47,14 @@ _ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗美])
 # Which verbs a character takes: 进京 and 出京 are Beijing's (进港 is a ship's, 出台 a policy's); 美 is the
 # United States only after a journey (赴美, 访美, 旅美), not after 在 or 全 (在美丽的, 全美的).
 _ONLY = {"进": "京", "出": "京"}
-_JOURNEY = frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "飞抵", "赶赴", "抵达", "移居"})
+_VERBS_FOR = {"美": frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "飞抵", "赶赴", "抵达", "移居"})}
 
 def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
     """The abbreviation takes the id of the full name (`lookup` reads the lists)."""
     for m in _ABBREVIATION.finditer(text):
         char = m.group(1)
         verb = m.group()[:-1]
-        if (verb in _ONLY and char not in _ONLY[verb]) or (char == "美" and verb not in _JOURNEY):
+        if (verb in _ONLY and char not in _ONLY[verb]) or verb not in _VERBS_FOR.get(char, (verb,)):
             continue
         full, not_before = _ABBREVIATIONS[char]
         after = text[m.end():m.end() + 1]
@@ -74,8 +74,7 @@ _NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议�
 # 非法, 无法, 办法, 看法 end in 法 and name no law.
 _LAW_AFTER = re.compile(r"[\u4e00-\u9fff]{2,6}?(?<![非无合违办设说看做想方手司立执用写算语技画书兵魔佛戏])"
                         r"(?:法|条例|法案)(?![院官人国律学师兰庭])")
-_NOT_IN_LAW = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各"
-                         r"做看办想用方]")
+_NOT_IN_LAW = re.compile(rf"[{FUNCTION_CHARS}做看办想用方]")
 
 
 def not_a_place(text: str, end: int) -> bool:
@@ -207,8 +206,7 @@ _ESTATE_HEAD = re.compile(r"花园|家园|新村|山庄|名苑|雅苑|景苑|华
                           r"绿洲|尚城|水岸|湾畔|花城|名都|嘉园|佳园|福邸")
 # Where an estate's name may start: the edge of a phrase, a few function words, or the end of a place's name.
 _ESTATE_EDGE = re.compile(r"[，。、；：“”「」（）()\s·]|的|在|于|如|有|及|和|与|路|街|道|城|区|县|镇")
-_NOT_IN_ESTATE = re.compile(r"[的了在是和与及或也都就还又而但并被把将从向对于以其之这那个们说称为会要可已曾等各某该"
-                            r"本此每除当据经让给比跟同他她它]|[^\u4e00-\u9fff·]|^·")
+_NOT_IN_ESTATE = re.compile(rf"[{FUNCTION_CHARS}某该本此每除当据经让给比跟同他她它]|[^\u4e00-\u9fff·]|^·")
 
 
 def estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
@@ -229,7 +227,4 @@ def estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
                and not (c.kind == EntityKind.PLACE and c.start >= start) for c in chosen):
             continue  # a listed name inside: no estate's name
         found.append(Candidate(start, end, EntityKind.PLACE, f"place:{text[start:end]}", None, Source.RULES))
-    if not found:
-        return chosen
-    kept = [c for c in chosen if not any(c.start < f.end and f.start < c.end for f in found)]
-    return sorted(kept + found)
+    return overlaid(chosen, found) if found else chosen
