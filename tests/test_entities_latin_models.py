@@ -77,3 +77,9 @@ def test_trademark_signs_editions_and_a_chip_noun_after_a_maker() -> None:
     assert ("BluePay", "product") in found
     assert ("Kryon", "product") in found
     assert ("Copilot+", "product") in tagged("新品將 Copilot+ 的體驗帶給更多使用者。")
+
+
+def test_taiwan_s_name_for_amd_is_amd_and_supermicro_keeps_its_own() -> None:
+    text = "IC設計大廠超微（AMD）發表新處理器，美超微也推出伺服器。"
+    ids = {text[c.start:c.end]: c.id for c in recognize_texts([text])[0]}
+    assert ids["超微"] == ids["AMD"] != ids["美超微"]
