@@ -13,6 +13,11 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_ha
 # (通过, 用户 and App are left out: 通过工行网银, 苹果用户 mean the company, 苹果App Store its product.)
 _PLATFORM_BEFORE = re.compile(r"(?:登陆|登录|入驻|上架到|下载|打开)$")
 _PLATFORM_AFTER = re.compile(r"^(?:页面|平台上|客户端|小程序|直播间|店铺|旗舰店|商城|阅读量|热搜|官方账号)")
+# 在 X 上 / 在 X 下单: people do something on the platform (not 在 X 上市 / 上班, where the company is meant).
+_ON_AFTER = re.compile(r"^(?:上(?!市|班|涨|调|半|午|任|台|述|年|月|周|海|演)|"
+                       r"购买|下单|观看|搜索|开店|发帖|直播|售卖|销售)")
+# Words joining names in a list (在抖音、快手和B站观看): the list shares the words around it.
+_JOIN = re.compile(r"[、，,]?(?:和|及|与|或|以及)?|[、，,]")
 # What says the brand acts: it speaks, decides, answers, owns.
 _ACTOR_AFTER = re.compile(r"^(?:表示|宣布|称|回应|回复|推出|达成|方面|公司|集团|创始人|CEO|总裁|负责人|股价|财报|旗下|"
                           r"未对|做|联合|携手|发布了|发布公告)")
@@ -23,10 +28,30 @@ def kinds_in_context(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
     for candidates, text in zip(chosen, texts, strict=True):
         for i, c in enumerate(candidates):
             if c.source != Source.LIST or c.kind not in (EntityKind.ORG, EntityKind.PRODUCT) \
-                    or not is_han(text[c.start:c.end]):
+                    or not any(is_han(ch) for ch in text[c.start:c.end]):
                 continue
-            before, after = text[max(0, c.start - 3):c.start], text[c.end:c.end + 5]
-            if c.kind == EntityKind.ORG and (_PLATFORM_BEFORE.search(before) or _PLATFORM_AFTER.match(after)):
+            start, end = _list_bounds(candidates, i, text)
+            before, after = text[max(0, start - 3):start], text[end:end + 5]
+            own_after = text[c.end:c.end + 5]
+            platform = _PLATFORM_BEFORE.search(before) or _PLATFORM_AFTER.match(after) \
+                or (before.endswith("在") and _ON_AFTER.match(after))
+            if c.kind == EntityKind.ORG and platform and not _ACTOR_AFTER.match(own_after):
                 candidates[i] = c._replace(kind=EntityKind.PRODUCT)
-            elif c.kind == EntityKind.PRODUCT and _ACTOR_AFTER.match(after):
+            elif c.kind == EntityKind.PRODUCT and _ACTOR_AFTER.match(own_after):
                 candidates[i] = c._replace(kind=EntityKind.ORG)
+
+
+def _list_bounds(candidates: Sequence[Candidate], i: int, text: str) -> tuple[int, int]:
+    """Where the list of names holding candidate i starts and ends (its own span when it stands alone)."""
+    spans = sorted((c.start, c.end) for c in candidates if c.kind in (EntityKind.ORG, EntityKind.PRODUCT))
+    at = spans.index((candidates[i].start, candidates[i].end))
+    start, end = spans[at]
+    for prev_start, prev_end in reversed(spans[:at]):
+        if prev_end > start or not _JOIN.fullmatch(text[prev_end:start]) or prev_end == start:
+            break
+        start = prev_start
+    for next_start, next_end in spans[at + 1:]:
+        if next_start < end or not _JOIN.fullmatch(text[end:next_start]) or next_start == end:
+            break
+        end = next_end
+    return start, end

@@ -16,6 +16,7 @@ from qwen_reader.core.entities import (
     latin,
     latin_models,
     lines,
+    org_places,
     org_wording,
     orgs,
     people,
@@ -72,6 +73,11 @@ _lock = threading.Lock()
 # The year an event's name may carry (MWC 2026, CES2025).
 _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
+# A joined word ending in a facility keeps its place (广州白云机场 is not 广州 + 白云机场).
+_FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|隧道)$")
+# Ports and airports carry their city in their name (广州南沙国际邮轮母港); roads and crossings do not
+# (香港 + 元朗公路).
+_PORT_END = re.compile(r"(?:机场|母港|客运港)$")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
 
@@ -106,11 +112,16 @@ def _plausible(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.CONTEXT_THRESHOLD
 
 
-def _bounds(tokens: list[tuple[str, int, int]]) -> set[int]:
+def _bounds(tokens: list[tuple[str, int, int]], places: frozenset[str] = frozenset()) -> set[int]:
+    """Where the segmentation's words start and end; a word that is two known places written together
+    (北京天安门广场, 北京人民大会堂) ends and starts between them."""
     out = {0}
-    for _, start, end in tokens:
+    for word, start, end in tokens:
         out.add(start)
         out.add(end)
+        if end - start >= 4 and word not in places:
+            out.update(start + k for k in range(2, end - start - 1) if word[:k] in places and word[k:] in places
+                       and not _FACILITY_END.search(word))  # 广州白云机场: the city is part of a facility's name
     return out
 
 
@@ -121,7 +132,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         tokens = tokenize(simplified)
     out: list[Candidate] = []
     if Source.LIST in sources or Source.CEDICT in sources:
-        bounds = _bounds(tokens)
+        bounds = _bounds(tokens, known_places())
         listed = tech_list().names
         region = region_names()
         common = cedict_names().common
@@ -242,7 +253,10 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.kind == EntityKind.PLACE:
             end = rules.facility_after(text, c.end)
             if end is not None and end <= next_start:
-                c = Candidate(c.start, end, EntityKind.PLACE, f"place:{text[c.start:end]}", None, c.source)
+                # The city written before a district's facility is part of its name (广州 + 南沙国际邮轮母港).
+                start = out.pop().start if out and out[-1].kind == EntityKind.PLACE and out[-1].end == c.start \
+                    and _PORT_END.search(text, c.start, end) else c.start
+                c = Candidate(start, end, EntityKind.PLACE, f"place:{text[start:end]}", None, c.source)
         if out and out[-1].kind == EntityKind.ORG and c.kind == EntityKind.ORG and _adjacent(text, out[-1], c) \
                 and out[-1].source != Source.RULES and orgs.may_own(text, out[-1], c):
             parent = out.pop()
@@ -330,6 +344,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
         platforms.kinds_in_context(chosen, simplified)
+        org_places.country_units(chosen, simplified, broad_places())
+        org_places.national_bodies(chosen, simplified, broad_places())
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies

@@ -253,8 +253,9 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
             yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
-# A place followed by a facility is one place (迪拜国际机场, 元朗公路).
-_FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
+# A place followed by a facility is one place (迪拜国际机场, 元朗公路, 南沙国际邮轮母港).
+_FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|"
+                              r"[\u4e00-\u9fff]{0,4}?(?:邮轮母港|客运港|客运码头)|母港|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
                               r"交汇处|回旋处|路口|新墟|墟|苑|邨|枢纽|收费站|服务区|互通|"
                               r"公路|"
                               r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
