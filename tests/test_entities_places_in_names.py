@@ -59,3 +59,59 @@ def test_chinese_services_are_products_and_a_number_alone_is_a_figure() -> None:
     found = tagged("旅客可以通过铁路12306网站购票，用余额宝或花呗付款。")
     assert ("铁路12306", "product") in found and ("余额宝", "product") in found and ("花呗", "product") in found
     assert not [name for name, _ in tagged("车站当天卖出12306张车票。") if name == "12306"]
+
+
+def test_regions_of_china_are_places_and_their_parts_no_bodies() -> None:
+    found = tagged("受冷空气影响，东北地区中东部、华北、黄淮、江淮等地降温，江南及华南大部地区有雨，四川东北部降雪。")
+    for name in ("东北", "华北", "黄淮", "江淮", "江南", "华南"):
+        assert (name, "place") in found, name
+    assert ("四川", "place") in found and found.count(("东北", "place")) == 1
+    assert not [name for name, kind in found if kind == "org"]
+
+
+def test_a_demonym_is_no_place_but_a_people_s_government_keeps_its_province() -> None:
+    assert tagged("英国人有点不甘心，台湾人和香港人也是。") == []
+    found = tagged("河南省发布《河南省人民政府办公厅关于建立留学人员服务体系的通知》。")
+    assert ("河南省人民政府办公厅", "org") in found
+
+
+def test_one_character_countries_in_a_list_and_after_a_journey_are_places() -> None:
+    found = tagged("来自美、英、日、德、澳、加拿大等8个国家的议员，允许他们在英工作。")
+    assert [name for name, kind in found if kind == "place"] == ["美", "英", "日", "德", "澳", "加拿大", "英"]
+    assert tagged("他在英特尔工作，也在英语课上。") == [("英特尔", "org")]
+
+
+def test_a_country_before_an_institution_named_after_its_city_is_a_place_of_its_own() -> None:
+    found = tagged("研究团队来自英国伦敦国王学院（King's College London）。")
+    assert ("英国", "place") in found and ("伦敦国王学院", "org") in found
+    assert ("King's College London", "org") in found
+
+
+def test_a_quoted_body_and_a_quoted_app_say_what_they_are() -> None:
+    found = tagged("议员组成了“跨国议会团结联盟”，又称“九国联盟”，号召建立所谓的“国际联盟”。")
+    assert ("跨国议会团结联盟", "org") in found and ("九国联盟", "org") in found
+    assert ("国际联盟", "org") not in found
+    found = tagged("研究使用“症状追踪”（Symptom Tracker）应用程序的数据。")
+    assert ("症状追踪", "product") in found and ("Symptom Tracker", "product") in found
+
+
+def test_outlets_by_their_interview_and_dateline_and_a_journal_before_its_title() -> None:
+    found = tagged("外相在接受天空新闻(Sky News)采访时表示支持，也接受了媒体采访。")
+    assert ("天空新闻", "org") in found and ("Sky News", "org") in found
+    found = tagged("华龙网-新重庆客户端讯 医学期刊《柳叶刀》刊发了通讯。")
+    assert ("华龙网", "org") in found and ("新重庆", "product") in found and ("柳叶刀", "org") in found
+
+
+def test_parties_officers_of_latin_firms_and_bodies_of_every_country() -> None:
+    found = tagged("前保守党党魁表示，工党政府和基民党都反对。AMUNDI首席投资官也发表了看法。")
+    for name in ("保守党", "工党", "基民党", "AMUNDI"):
+        assert (name, "org") in found, name
+    assert tagged("各国央行选择空间有限。") == []
+    assert ("江苏省文联", "org") in tagged("他调任江苏省文联副主席。")
+
+
+def test_people_a_report_describes_and_viruses_are_no_names() -> None:
+    found = tagged("还有德国的迈克尔•布兰德，他反对其他网约车公司的做法。")
+    assert ("迈克尔•布兰德", "person") in found and ("德国", "place") in found
+    assert not [name for name, kind in found if kind == "org"]
+    assert tagged("新冠肺炎由SARS-CoV-2引起，题为Quantifying additional symptoms will save lives。") == []

@@ -173,11 +173,13 @@ def unit_short_forms(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str]
                 continue
             if surface.endswith("公司"):
                 continue
-            for _, start, _ in cut(surface)[1:]:
+            starts = {start for _, start, _ in cut(surface)[1:]} | ({2} if surface.startswith("国家") else set())
+            for start in sorted(starts):
                 short, parent = surface[start:], surface[:start]
                 body = short[:len(short) - len(head.group())]
-                if not (known(parent) or _PARENT_HEAD.search(parent)) or not all("\u4e00" <= ch <= "\u9fff"
-                                                                                 for ch in short):
+                # 国家邮政局 then 邮政局: a national body drops 国家 once named.
+                a_parent = known(parent) or _PARENT_HEAD.search(parent) or parent == "国家"
+                if not a_parent or not all("\u4e00" <= ch <= "\u9fff" for ch in short):
                     continue
                 if len(body) >= 2 and body not in _GENERIC_BODY and short not in common and len(short) >= 3:
                     out.append((short, Entry(c.id, c.kind, c.english)))

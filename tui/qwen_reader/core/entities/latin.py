@@ -24,6 +24,7 @@ _ORG_BEFORE = re.compile(rf"(?:业者|厂商|公司|企业|新创|初创|创企|
 # What says a company after it: its officers, its actions as a company, a report it made.
 _ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明|指出|称|报导|报道|报告|引述|股价|市值|估值|"
                         rf"创办人|创始人|执行长|首席执行官|CEO|发言人|董事长|总裁|融资|财报|营收|于\d{{4}}年|"
+                        rf"副?首席[\u4e00-\u9fff]{{1,4}}官|副总裁|总经理|首席经济学家|分析师|"
                         rf"开发的|推出的|发布的|研发的|的执行长|的创办人|的创始人|的CEO|的股价|的芯片|的晶片|的第)")
 # What names a product before it: its kind (第二代晶片Regulus, 晶片「Warboy」, 大模型 Kimi).
 _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模型|手机|机型|新机|应用|平台|系统|软件|游戏|浏览器|"
@@ -176,3 +177,13 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     return kept
+
+
+def a_sentence(name: str) -> bool:
+    """An English title or sentence (Quantifying additional COVID-19 symptoms will save lives) is no name:
+    names keep their words capitalised, save a few particles."""
+    words = name.split()
+    return len(words) >= 4 and sum(w[0].islower() for w in words if w not in _PARTICLES) >= 2
+
+
+_PARTICLES = frozenset({"of", "the", "and", "for", "de", "la", "von", "van", "der", "du", "in", "on", "at", "to"})

@@ -5,9 +5,9 @@ and a national body's official name (法国国家铁路公司, 中国国家统�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, overlaid
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Entry, overlaid
 
 # What may follow a company's country unit: the unit acts, speaks or has officers, or the clause ends.
 # (亚马逊中国市场, 华为中国业务: the country describes the market, and the place stays a place.)
@@ -68,3 +68,25 @@ def national_bodies(chosen: Sequence[list[Candidate]], texts: Sequence[str], cou
                                        None, c.source))
         if found:
             chosen[i][:] = overlaid(candidates, found)
+
+
+def country_before_a_city(chosen: Sequence[list[Candidate]], texts: Sequence[str], countries: frozenset[str],
+                          places: frozenset[str], lookup: Callable[[str], Entry | None]) -> None:
+    """A country written before an institution named after its city (英国 + 伦敦国王学院, 美国 + 加州大学)
+    describes it: the country is a place of its own (in place)."""
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            if c.kind != EntityKind.ORG:
+                continue
+            name = text[c.start:c.end]
+            country = next((name[:n] for n in (5, 4, 3, 2) if name[:n] in countries), None)
+            if country is None:
+                continue
+            rest = name[len(country):]
+            if len(rest) >= 4 and any(rest[:n] in places for n in (2, 3, 4)) and not rest.startswith("国家"):
+                cut = c.start + len(country)
+                entry = lookup(country)
+                place_id, english = (entry.id, entry.english) if entry else (f"place:{country}", None)
+                candidates[i:i + 1] = [
+                    Candidate(c.start, cut, EntityKind.PLACE, place_id, english, c.source),
+                    Candidate(cut, c.end, EntityKind.ORG, f"org:{rest}", None, c.source)]

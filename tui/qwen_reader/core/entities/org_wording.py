@@ -1,6 +1,6 @@
 """How a text writes around an organisation's name: a class noun before it (美国非营利组织 + 恒星发展基金会),
-its English name and acronym in brackets after it (（Stellar Development Foundation, SDF）), and a party's
-name before 人 that describes a member (民进党人)."""
+its English name and acronym in brackets after it (（Stellar Development Foundation, SDF）), a party's
+name before 人 that describes a member (民进党人), and parts of a region read as a body (中东部)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,21 @@ import re
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+
+# 中东部, 东南部, 华南大部: parts of a region, which the tagger sometimes reads as a body ending in 部.
+_REGION_PART = re.compile(r"[东南西北中]{1,3}部|[\u4e00-\u9fff]{0,3}大部")
+
+
+def a_region_part(text: str, c: Candidate) -> bool:
+    return c.kind == EntityKind.ORG and _REGION_PART.fullmatch(text, c.start, c.end) is not None
+
+
+# 各国央行, 多国政府: a kind of body in every country, not the one a list names (央行 is the PBOC alone).
+_EVERY = re.compile(r"(?:各国|多国|各地|各家|世界各国|全球各国|其他国家)的?$")
+
+
+def of_every_country(text: str, c: Candidate) -> bool:
+    return c.kind == EntityKind.ORG and _EVERY.search(text, max(0, c.start - 5), c.start) is not None
 
 
 def a_member(text: str, c: Candidate) -> bool:
@@ -43,17 +58,20 @@ _GENERIC_NAME = frozenset({"发展", "研究", "服务", "管理", "技术", "�
 # After an organisation, its English name and acronym in brackets: 恒星发展基金会（Stellar Development Foundation,
 # SDF）, 中央社（CNA）. Both are the same body.
 _GLOSS = re.compile(r"\s?[（(]\s?(?:([A-Z][A-Za-z&.'-]*(?: (?:of |of the |and |for |& )?[A-Z][A-Za-z&.'-]*){1,6})"
-                    r"\s?[,，]\s?)?([A-Z][A-Za-z]{1,7})?\s?[)）]")
+                    r"\s?(?:[,，]\s?|(?=[)）])))?([A-Z][A-Za-z]{1,7})?\s?[)）]")
 
 
 def glosses(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> list[tuple[str, Candidate]]:
-    """Add the English names and acronyms written in brackets after this document's organisations (in place);
-    return each added name with its organisation, for the document's later mentions."""
+    """Add the English names and acronyms written in brackets after this document's organisations and
+    products (in place); return each added name with its entity, for the document's later mentions."""
     out: list[tuple[str, Candidate]] = []
     for candidates, text in zip(chosen, texts, strict=True):
         added: list[Candidate] = []
         for c in candidates:
-            m = _GLOSS.match(text, c.end) if c.kind == EntityKind.ORG and not text[c.start:c.end].isascii() else None
+            # A quoted name's gloss follows its closing mark (“COVID症状研究”（COVID Symptom Study）).
+            at = c.end + 1 if text[c.end:c.end + 1] in "”」』\"" else c.end
+            named = c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not text[c.start:c.end].isascii()
+            m = _GLOSS.match(text, at) if named else None
             if m is None or (m.group(2) and not (m.group(2).isupper() or m.group(1))):
                 continue
             for group in (1, 2):
@@ -61,9 +79,9 @@ def glosses(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> list[tup
                 if start < 0 or any(o.start < end and start < o.end and o.kind == EntityKind.PERSON
                                     for o in candidates):
                     continue  # the brackets hold what the lists read as a person's name
-                if any(o.start == start and o.end == end and o.kind == EntityKind.ORG for o in candidates):
+                if any(o.start == start and o.end == end and o.kind == c.kind for o in candidates):
                     continue
-                gloss = Candidate(start, end, EntityKind.ORG, c.id, c.english, Source.CONSISTENCY)
+                gloss = Candidate(start, end, c.kind, c.id, c.english, Source.CONSISTENCY)
                 added.append(gloss)
                 out.append((text[start:end], gloss))
         if added:

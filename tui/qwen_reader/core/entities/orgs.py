@@ -324,48 +324,6 @@ def company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str], place
                 cs[i] = c._replace(kind=EntityKind.ORG, id=org.id, english=org.english)
 
 
-# A title in 《》 that reports, is quoted or is spoken to is a media outlet (据《棱镜》报道, 告诉《财经》).
-_MEDIA = re.compile(r"《([^《》\n]{2,10})》")
-_MEDIA_BEFORE = re.compile(r"(?:据|对|向|告诉|接受|根据|援引|引述|引用|转引自|来源[:：]?)\s?$")
-_MEDIA_AFTER = re.compile(r"\s?(?:报道|报导|表示|了解|获悉|记者|援引|引述|指出|发文|社论|评论|专访|采访|消息|调查|"
-                          r"刊文|刊登|披露|称)")
-# Titles of laws, reports and works, not outlets.
-_NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|决定|规划|计划|白皮书|指南|方案|协议|公约|声明|"
-                        r"宣言|论坛|高峰")
-
-
-# An outlet in its dateline or byline: 全景网3月23日讯, 中新网讯, （全景网/陈丹蓉）. Papers are left to their
-# titles: a reporter's name runs into 本报讯 and 晚报讯 (冯兰蔺晚报讯).
-_DATELINE = re.compile(r"(?:^|(?<=[\s　（(【\[]))([\u4e00-\u9fff]{2,6}?(?:网|社|新闻))"
-                       r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电)|(?<=[（(])([\u4e00-\u9fff]{2,6}?(?:网|社|报|台))(?=/)")
-
-
-_QUOTING = re.compile(r"综合|据|援引|转引|转自|来源|本报|特约")
-
-
-def datelines(text: str) -> list[Candidate]:
-    out: list[Candidate] = []
-    for m in _DATELINE.finditer(text):
-        group = 1 if m.group(1) else 2
-        start, end = m.span(group)
-        lead = _QUOTING.match(text, start, end)
-        start = lead.end() if lead else start  # 综合新华社: compiled from Xinhua
-        if end - start >= 3:
-            out.append(Candidate(start, end, EntityKind.ORG, f"org:{text[start:end]}", None, Source.RULES))
-    return out
-
-
-def media_titles(text: str) -> list[Candidate]:
-    out: list[Candidate] = list(datelines(text))
-    for m in _MEDIA.finditer(text):
-        title = m.group(1)
-        if _NOT_MEDIA.search(title):
-            continue
-        if _MEDIA_BEFORE.search(text, max(0, m.start() - 5), m.start()) or _MEDIA_AFTER.match(text, m.end()):
-            out.append(Candidate(m.start(1), m.end(1), EntityKind.ORG, f"org:{title}", None, Source.RULES))
-    return out
-
-
 # The endings of a registered company name (上海万科物业服务有限公司), which the annotation guidelines keep
 # whole with the place it is registered in.
 _REGISTERED = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)$")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.rules import _ORG_SUFFIX_AT, _TITLES
 
 # Words that announce a person right after them: who the person is in a report (a victim, a driver, an age
 # and a sex) or an office.
@@ -101,3 +102,47 @@ def by_sex(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
         if surname in surnames and surname not in _NOT_BY_SEX:
             name = m.group(1) + m.group(2)
             yield Candidate(m.start(1), m.end(2), EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
+_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
+# A surname, a masking mark, a character: 叶×林 (names partly masked in court and accident reports).
+_MASKED = re.compile(r"([\u4e00-\u9fff])[×Ｘ＊*○]([\u4e00-\u9fff])")
+def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
+    for m in _MASKED.finditer(text):
+        if m.group(1) in surnames:
+            yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{m.group()}", None, Source.RULES)
+
+
+_BEFORE_A_NAME = frozenset("的和与及是在对向从把被为")
+_TITLE_IN = re.compile(rf"(?:{_TITLES}|经理)")
+
+
+def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+    """`马克·扎克伯格`: parts joined by `·`, each part kept to characters used in transliterated names (so
+    `马克·扎克伯格也在` ends at 格)."""
+    for m in _FOREIGN.finditer(text):
+        start, end = m.start(), m.end()
+        if transliteration:
+            while start < end and text[start] not in transliteration:
+                start += 1
+            while end > start and text[end - 1] not in transliteration:
+                end -= 1
+            while start > m.start() and text[start - 1] in transliteration:
+                start -= 1
+            last_dot = max(text.rfind(d, start, end) for d in "·•‧・")
+            stop = last_dot + 1
+            while stop < end and text[stop] in transliteration:
+                stop += 1
+            end = stop
+        first_dot = min((i for i in (text.find(d, start, end) for d in "·•‧・") if i >= 0), default=end)
+        titles = list(_TITLE_IN.finditer(text, start, first_dot))
+        if titles:
+            start = titles[-1].end()  # 基金经理 + 安·阿尔文: the title before the name is no part of it
+        # 德国的 + 迈克尔•布兰德: a particle ends whatever came before the name.
+        start = max([start] + [i + 1 for i in range(start, first_dot) if text[i] in _BEFORE_A_NAME])
+        name = text[start:end]
+        if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
+            continue
+        if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
+            continue
+        yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)

@@ -28,7 +28,7 @@ def place_head_after(text: str, end: int) -> bool:
     return bool(_PLACE_HEAD.match(text, end))
 
 
-_PLACE_HEAD = re.compile(r"方向|一带|附近|警区|分区|区|站|交汇处|墟|邨|码头|以北|以南|以东|以西|居民|街坊")
+_PLACE_HEAD = re.compile(r"方向|一带|附近|警区|分区|区|地区|站|交汇处|墟|邨|码头|以北|以南|以东|以西|居民|街坊")
 
 # One-character abbreviations and the phrases that make them a place (public usage of the press: 赴港上市,
 # 来台, 全台, 抵京, 在沪). What may not follow is the rest of a word the character starts (港元, 港股, 台币,
@@ -41,13 +41,16 @@ _ABBREVIATIONS = {
     "渝": ("重庆", "中北"),
     "穗": ("广州", ""),
     "美": ("美国", "元金股籍国军方食女术丽好容满德洲感学景味妙化貌观誉称颜甲式酒梦元"),
+    "英": ("英国", "语文雄国镑寸里尺俊明勇才杰超特伦格式汉豪姿雌烈魂灵名气华"),
 }
 _ABBREVIATION_VERBS = ("赴|来|访|抵|在|返|回|离|留|驻|全|旅|居|于|落户|移居|来到|赶赴|抵达|飞抵|进|出|途经")
-_ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗美])")
+_ABBREVIATION = re.compile(rf"(?:{_ABBREVIATION_VERBS})([港台京沪渝穗美英])")
 # Which verbs a character takes: 进京 and 出京 are Beijing's (进港 is a ship's, 出台 a policy's); 美 is the
-# United States only after a journey (赴美, 访美, 旅美), not after 在 or 全 (在美丽的, 全美的).
+# United States only after a journey (赴美, 访美, 旅美), not after 在 or 全 (在美丽的, 全美的); 英 after a
+# journey or 在 (留英, 在英工作).
 _ONLY = {"进": "京", "出": "京"}
-_VERBS_FOR = {"美": frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "飞抵", "赶赴", "抵达", "移居"})}
+_VERBS_FOR = {"美": frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "飞抵", "赶赴", "抵达", "移居"}),
+              "英": frozenset({"赴", "访", "抵", "旅", "留", "驻", "返", "在", "来", "飞抵", "赶赴", "抵达", "移居"})}
 
 def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
     """The abbreviation takes the id of the full name (`lookup` reads the lists)."""
@@ -65,9 +68,34 @@ def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[
         yield Candidate(m.start(1), m.end(1), EntityKind.PLACE, entity_id, english, Source.RULES)
 
 
+# Countries written by one character in a list of three or more (美、英、日、德、澳、加拿大 8个国家): the
+# press's standard abbreviations.
+_COUNTRY_CHARS = {"美": "美国", "英": "英国", "日": "日本", "德": "德国", "法": "法国", "澳": "澳大利亚",
+                  "加": "加拿大", "俄": "俄罗斯", "韩": "韩国", "意": "意大利", "印": "印度", "中": "中国",
+                  "朝": "朝鲜", "荷": "荷兰", "葡": "葡萄牙"}
+_COUNTRY_LIST = re.compile(rf"(?:[{''.join(_COUNTRY_CHARS)}]、){{2,}}[{''.join(_COUNTRY_CHARS)}]"
+                           rf"(?=[、，。；等及和与三四五六七八九十两])")
+
+
+def country_lists(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
+    for m in _COUNTRY_LIST.finditer(text):
+        for i in range(m.start(), m.end(), 2):
+            full = _COUNTRY_CHARS[text[i]]
+            entry = lookup(full)
+            entity_id, english = (entry.id, entry.english) if entry else (f"place:{full}", None)
+            yield Candidate(i, i + 1, EntityKind.PLACE, entity_id, english, Source.RULES)
+
+
 # Heads that make a place name part of another name: 北京时间, 多哈回合, 茂物目标, 巴黎协定. The place is not
 # tagged (the annotation guidelines, and what a reader follows: the agreement is not the city).
 _NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议定书|公约|共识|条约|精神|模式|标准时间")
+
+
+# 香港人, 台湾人, 英国人: a demonym names people, not the place (the guidelines leave it); 中国人民 too. The
+# place stays before 人大, 人口, 人均, 人力, 人民币 and the names of banks, insurers and governments (中国人寿,
+# 河南省人民政府).
+_DEMONYM = re.compile(r"人(?!大|口|均|次|工|社|保|寿|行|造|力|才|事|气|流|民币|"
+                      r"民(?:政府|法院|检察院|医院|银行|代表|大会|日报|出版社|广播|警察|解放军|武装|团体|政协))")
 
 
 # A law's name after a place (中国劳动法, 美国出口管制条例): the place is part of the law's name.
@@ -81,7 +109,9 @@ def not_a_place(text: str, end: int) -> bool:
     law = _LAW_AFTER.match(text, end)
     if law and not _NOT_IN_LAW.search(law.group()[:-1]):
         return True
-    return bool(_NOT_PLACE_HEAD.match(text, end))
+    if text[end - 1:end] in "东西南北中" and text[end:end + 1] == "部" and text[end + 1:end + 2] not in "分门长队":
+        return True  # 地区中东部: the central-eastern part, not the Middle East
+    return bool(_NOT_PLACE_HEAD.match(text, end) or _DEMONYM.match(text, end))
 
 
 # Suffixes that make a place of the word before them (临江门站, 博爱交汇处, 屯门新墟, 弥敦道).

@@ -16,12 +16,14 @@ from qwen_reader.core.entities import (
     latin,
     latin_models,
     lines,
+    media,
     org_places,
     org_wording,
     orgs,
     people,
     places,
     platforms,
+    quoted,
     rules,
     statistical,
     tagger,
@@ -79,7 +81,8 @@ _FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|�
 # (香港 + 元朗公路).
 _PORT_END = re.compile(r"(?:机场|母港|客运港)$")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
-_GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部")
+_GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部|"
+                           r"流域|中下游|沿岸|沿线")
 
 
 def _tokenizer():  # type: ignore[no-untyped-def]
@@ -158,15 +161,17 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
     names = cedict_names()
     if Source.RULES in sources:
         out.extend(rules.latin_names(simplified, listed_names(), listed_products()))
-        out.extend(rules.masked_names(simplified, names.surnames))
+        out.extend(people.masked_names(simplified, names.surnames))
         if "models" in sources:
             out.extend(lines.numbered(simplified))
         if "place-rules" in sources:
             out.extend(places.abbreviations(simplified, all_lists().get))
+            out.extend(places.country_lists(simplified, all_lists().get))
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
         if "org-context" in sources:
-            out.extend(orgs.media_titles(simplified))
-        out.extend(rules.foreign_names(simplified, names.transliteration))
+            out.extend(media.media_titles(simplified))
+            out.extend(quoted.quoted_names(simplified))
+        out.extend(people.foreign_names(simplified, names.transliteration))
         if "people-rules" in sources:
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
@@ -243,8 +248,10 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if c.kind in (EntityKind.ORG, EntityKind.PLACE, EntityKind.PRODUCT):
             end = (rules.place_org_suffix_after if c.kind == EntityKind.PLACE else rules.org_suffix_after)(text, c.end)
             # 公司 alone after a known company is a generic head (苹果公司 is 苹果), unlike 有限公司 or 集团.
-            bare_company = c.kind == EntityKind.ORG and text[c.end:end] == "公司"
-            if end is not None and end <= next_start and not bare_company and (
+            generic_head = c.kind == EntityKind.ORG and text[c.end:end] == "公司"
+            # 工党政府 is the government the party formed; the party is the name.
+            generic_head = generic_head or (text[c.end - 1:c.end] == "党" and text[c.end:end].startswith("政府"))
+            if end is not None and end <= next_start and not generic_head and (
                     c.kind != EntityKind.PRODUCT or text[end - 2:end] == "团队"):
                 if c.kind == EntityKind.ORG:
                     c = c._replace(end=end)
@@ -346,11 +353,14 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         platforms.kinds_in_context(chosen, simplified)
         org_places.country_units(chosen, simplified, broad_places())
         org_places.national_bodies(chosen, simplified, broad_places())
+        org_places.country_before_a_city(chosen, simplified, broad_places(), known_places(), all_lists().get)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
-             if c.kind != NOT_OURS and not org_wording.a_member(s, c)]
+             if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.a_region_part(s, c)
+             and not latin.a_sentence(s[c.start:c.end]) and not org_wording.of_every_country(s, c)
+             and not (c.kind == EntityKind.PLACE and places.not_a_place(s, c.end))]  # also where propagated
             for cs, s in zip(chosen, simplified, strict=True)]
 
 

@@ -28,7 +28,6 @@ _STANDARD_WORDS = "Wi-Fi WiFi Bluetooth USB PCIe HDMI OpenGL DisplayPort Thunder
 STANDARDS = frozenset(_STANDARD_WORDS.split())
 _PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
-_FOREIGN = re.compile(r"[\u4e00-\u9fff]{1,7}(?:[·•‧・][\u4e00-\u9fff]{1,9})+")
 
 _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|执行长|董事长|副董事长|"
            "总裁|副总裁|总经理|副总经理|总监|负责人|研究员|科学家|工程师|教授|副教授|博士|记者|通讯员|编辑|"
@@ -160,46 +159,6 @@ def _looks_like_name(word: str) -> bool:
     return camel or versioned
 
 
-# A surname, a masking mark, a character: 叶×林 (names partly masked in court and accident reports).
-_MASKED = re.compile(r"([\u4e00-\u9fff])[×Ｘ＊*○]([\u4e00-\u9fff])")
-def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
-    for m in _MASKED.finditer(text):
-        if m.group(1) in surnames:
-            yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{m.group()}", None, Source.RULES)
-
-
-_TITLE_IN = re.compile(rf"(?:{_TITLES}|经理)")
-
-
-def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
-    """`马克·扎克伯格`: parts joined by `·`, each part kept to characters used in transliterated names (so
-    `马克·扎克伯格也在` ends at 格)."""
-    for m in _FOREIGN.finditer(text):
-        start, end = m.start(), m.end()
-        if transliteration:
-            while start < end and text[start] not in transliteration:
-                start += 1
-            while end > start and text[end - 1] not in transliteration:
-                end -= 1
-            while start > m.start() and text[start - 1] in transliteration:
-                start -= 1
-            last_dot = max(text.rfind(d, start, end) for d in "·•‧・")
-            stop = last_dot + 1
-            while stop < end and text[stop] in transliteration:
-                stop += 1
-            end = stop
-        first_dot = min((i for i in (text.find(d, start, end) for d in "·•‧・") if i >= 0), default=end)
-        titles = list(_TITLE_IN.finditer(text, start, first_dot))
-        if titles:
-            start = titles[-1].end()  # 基金经理 + 安·阿尔文: the title before the name is no part of it
-        name = text[start:end]
-        if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
-            continue
-        if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
-            continue
-        yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
-
-
 def _name_at(tokens: Sequence[Token], k: int, surnames: frozenset[str], common: frozenset[str]) -> int | None:
     """The end of a Chinese personal name starting at token k (surname first, two or three characters
     over one or two tokens), or None."""
@@ -267,12 +226,19 @@ _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|�
                                r"公安局|公安厅|中院|高院|中级人民法院|高级人民法院|人民法院|人民检察院|海关|监狱|"
                                r"[\u4e00-\u9fff]{2,4}?行业协会|[\u4e00-\u9fff]{2,6}?律师事务所|"
                                r"委员会|研究院|航空|分局|警察局|派出所|地检署|地方法院|地院|消防局|警局|高分院|分院|"
+                               r"文联|作协|妇联|侨联|科协|工商联|残联|总工会|团委|台办|侨办|社科院|社科联|"
                                r"警区[\u4e00-\u9fff]{0,3}?(?:重案组|调查队)|刑事调查队|重案组|警署|"
                                rf"(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 
 
+# 大部 and a compass point with 部 (华南大部, 中东部) are parts of a region, no body's name.
+_PART_BEFORE = frozenset("大东南西北中")
+
+
 def place_org_suffix_after(text: str, end: int) -> int | None:
     m = _PLACE_ORG_SUFFIX.match(text[end:end + 8])
+    if m and m.group().startswith("部") and text[end - 1:end] in _PART_BEFORE:
+        return None  # 东北地区中东部: a part of a region, not the Middle East's ministry
     return end + m.end() if m else None
 
 
@@ -286,6 +252,8 @@ def org_suffix_after(text: str, end: int) -> int | None:
         return None  # AMD汽车部门, AMD汽车产品: a Latin company's line of business, not a company of its own
     if m and gap and m.end() == 1:
         return None  # Nvidia 和 AMD 所利用: one character a space apart is the next word's
+    if m and m.group().startswith("部") and text[end - 1:end] in _PART_BEFORE:
+        return None  # 华南大部, 湖北东部: 大部 and a compass point with 部 are parts of a region, no body
     return end + gap + m.end() if m else None
 
 
@@ -350,8 +318,16 @@ _FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个
 _NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
 # What ends a name a title announced: speech, punctuation.
 _NAME_END = re.compile(rf"(?:{_SPEECH})|[，。、；：！？,;:!?()（）\s“”]")
-# A numeral or a demonstrative with a classifier before a company: it is described (一家, 这家, 多家, 该所).
-_COUNTED = re.compile(r"[一二两三四五六七八九十几多这那该某每各此本首]+(?:家|个|间|所|类|批)$")
+# A numeral or a demonstrative with a classifier before a company: it is described (一家, 这家, 多家, 该所,
+# 其他).
+_COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多这那该某每各此本首]+(?:家|个|间|所|类|批)|"
+                      r"其他|其它|另外|不少|许多|部分)$")
+
+
+def counted(before: str) -> bool:
+    return bool(_COUNTED.search(before))
+
+
 _TRADE_AT_END = re.compile(r"(?:百货|地产|置业|集团|控股|银行|证券|电器|航空|实业)$")
 
 

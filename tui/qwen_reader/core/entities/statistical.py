@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.lac import Span
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
-from qwen_reader.core.entities.rules import INDUSTRIES, ORG_SUFFIXES
+from qwen_reader.core.entities.rules import INDUSTRIES, ORG_SUFFIXES, counted
 
 _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
 # One-character names of countries and regions: a word made only of them names two parties (中美, 中日韩,
@@ -121,6 +121,9 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
         if industry is not None and surface[:industry.start()] not in places:
             continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
+        if kind == EntityKind.ORG and (surface.endswith("公司") or text.startswith("公司", end)) \
+                and counted(text[max(0, start - 3):start]):
+            continue  # 其他网约车公司, 一家网约车公司: a kind of company described, none named
         if kind == EntityKind.ORG and _BARE_COMPANY.search(surface) and len(surface) >= 4:
             end -= 2  # 华特迪斯尼公司 is 华特迪斯尼, as the lists and rules read a company (公司 a generic head)
             surface = surface[:-2]

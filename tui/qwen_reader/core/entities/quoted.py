@@ -1,0 +1,34 @@
+"""Names in quotation marks that say what they are: a quoted body ending in an organisation's head
+(“跨国议会对华政策联盟”, “八国联盟”), a quoted app or programme before the word for one (“COVID症状研究”App,
+“健康码”小程序)."""
+
+from __future__ import annotations
+
+import re
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+_ORG_HEAD = (r"联盟|协会|委员会|基金会|公司|集团|组织|联合会|商会|学会|研究院|研究所|研究中心|银行|大学|学院|"
+             r"党|工会|同盟|联合体|理事会")
+# The quoted text: 3-16 characters of one name (no clause punctuation, no second quotation).
+_QUOTED_ORG = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！？、\s]{{1,14}}(?:{_ORG_HEAD}))[”」』\"]")
+# A generic word and a head in quotes (所谓的“国际联盟”) is a notion, not a body's name.
+_GENERIC_BODY = re.compile(rf"(?:国际|全球|世界|地区|区域|战略|经济|政治|军事|新|大)(?:{_ORG_HEAD})$")
+_APP_AFTER = r"(?:应用程序|应用|App|APP|app|软件|小程序|客户端)"
+_QUOTED_APP = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！？、\s]{{2,16}})[”」』\"]"
+                         rf"(?:\s?[（(][^（）()]{{1,40}}[)）])?\s?{_APP_AFTER}")
+# Everyday words quoted for emphasis before 应用 (“智能”应用) are no app's name.
+_NOT_AN_APP = re.compile(r"^(?:智能|数字|互联网|人工智能|AI|场景|行业|创新|落地|商业)$")
+
+
+def quoted_names(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _QUOTED_ORG.finditer(text):
+        if _GENERIC_BODY.match(m.group(1)):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), EntityKind.ORG, f"org:{m.group(1)}", None, Source.RULES))
+    for m in _QUOTED_APP.finditer(text):
+        if not _NOT_AN_APP.match(m.group(1)):
+            out.append(Candidate(m.start(1), m.end(1), EntityKind.PRODUCT, f"product:{m.group(1)}", None,
+                                 Source.RULES))
+    return out
