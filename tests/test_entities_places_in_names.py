@@ -115,3 +115,39 @@ def test_people_a_report_describes_and_viruses_are_no_names() -> None:
     assert ("迈克尔•布兰德", "person") in found and ("德国", "place") in found
     assert not [name for name, kind in found if kind == "org"]
     assert tagged("新冠肺炎由SARS-CoV-2引起，题为Quantifying additional symptoms will save lives。") == []
+
+
+def test_a_one_word_latin_name_after_a_person_noun_is_that_person_everywhere() -> None:
+    found: list[list[Candidate]] = recognize_texts(["住在楼上的菲佣Rosa仍在医院。", "Rosa表示，她很想念家人。"])
+    texts = ["住在楼上的菲佣Rosa仍在医院。", "Rosa表示，她很想念家人。"]
+    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    assert kinds.count(("Rosa", "person")) == 2 and ("Rosa", "org") not in kinds
+
+
+def test_a_surname_with_a_form_of_address_is_no_name_and_time_words_leave_a_name() -> None:
+    found = tagged("林校长从食堂着手，吴先生启程返回，议员陈志明昨宣布参选。")
+    assert [name for name, kind in found if kind == "person"] == ["陈志明"]
+
+
+def test_hong_kong_estates_and_blocks_after_their_district_or_where_people_live() -> None:
+    found = tagged("屯门安华苑发生火警，住于安华苑的居民及附近翠林邨居民疏散，住在丰泽阁的老翁获救。")
+    assert ("屯门", "place") in found and found.count(("安华苑", "place")) == 2
+    assert ("翠林邨", "place") in found and ("丰泽阁", "place") in found
+
+
+def test_schools_and_rescue_teams_named_after_their_district_are_bodies() -> None:
+    found = tagged("票站迁至沙田崇真纪念学校，雅安市雨城区山地救援队也赶到；一所中学和几所学校停课。")
+    assert ("沙田崇真纪念学校", "org") in found and ("雅安市雨城区山地救援队", "org") in found
+    assert [name for name, kind in found if kind == "org"] == ["沙田崇真纪念学校", "雅安市雨城区山地救援队"]
+
+
+def test_scenic_areas_towns_after_their_prefecture_and_an_area_by_its_compass_point() -> None:
+    found = tagged("游客在四川贡嘎山景区失联；工厂位于千叶县柏原市；新界东北投票率最低，四川东北部降雪。")
+    for name in ("贡嘎山", "柏原市", "新界东北", "四川"):
+        assert (name, "place") in found, name
+    assert ("东北", "place") not in found
+
+
+def test_isms_a_country_s_adjectives_and_its_park_are_no_places() -> None:
+    assert tagged("坚持中国特色社会主义，发展马克思主义，走中国式道路。") == []
+    assert tagged("他推荐中国公园的视频。") == [("中国", "place")]

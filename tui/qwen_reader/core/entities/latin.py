@@ -43,9 +43,18 @@ _CORPORATE = re.compile(r" (?:Platforms|Technologies|Technology|Holdings|Group|I
 _PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}")
 
 
+# A word for a person right before one capitalised word: that word is the person's name (印佣Emi, 大叔Gweilo).
+_PERSON_NOUN_BEFORE = re.compile(r"(?:印佣|菲佣|外佣|家佣|保姆|大叔|大妈|大爷|阿姨|歌手|演员|网友|博主|主播|男子|女子|"
+                                 r"少年|少女|男孩|女孩|小伙|姑娘|丈夫|妻子|儿子|女儿|球员|教练|选手|模特|艺人|网红|"
+                                 r"工人|员工|学生|同学|市民|居民|游客|老外|女士|先生|小姐)[「“]?$")
+_ONE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+
+
 def _kind_from_context(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - 6):start]
     after = text[end:end + 8]
+    if _ONE_WORD.fullmatch(text, start, end) and _PERSON_NOUN_BEFORE.search(before):
+        return EntityKind.PERSON
     if _PERSON_SHAPE.fullmatch(text, start, end) and (TITLE_BEFORE.search(text[max(0, start - 8):start])
                                                       or SPEECH_AFTER.match(text, end)):
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
@@ -100,16 +109,21 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
 
 def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> None:
     """A Latin name the context calls a company somewhere in the document is a company everywhere in it
-    (DeepX于2024年开发 after 业者DeepX). In place."""
+    (DeepX于2024年开发 after 业者DeepX), and one it calls a person a person. In place."""
     pairs = list(zip(chosen, texts, strict=True))
     companies = {text[c.start:c.end] for cs, text in pairs for c in cs
                  if c.kind == EntityKind.ORG and c.source == Source.RULES and text[c.start:c.end].isascii()}
-    if not companies:
+    # A one-word name a person noun announced is that person everywhere (Emi表示 after 印佣Emi).
+    people = {text[c.start:c.end] for cs, text in pairs for c in cs
+              if c.kind == EntityKind.PERSON and c.source == Source.RULES and _ONE_WORD.fullmatch(text[c.start:c.end])}
+    if not companies and not people:
         return
     for cs, text in pairs:
         for i, c in enumerate(cs):
             surface = text[c.start:c.end]
-            if c.kind == EntityKind.PRODUCT and c.source == Source.RULES and surface in companies:
+            if surface in people and c.kind != EntityKind.PERSON and c.source != Source.LIST:
+                cs[i] = c._replace(kind=EntityKind.PERSON, id=f"{EntityKind.PERSON}:{slug(surface)}", english=surface)
+            elif c.kind == EntityKind.PRODUCT and c.source == Source.RULES and surface in companies - people:
                 cs[i] = c._replace(kind=EntityKind.ORG, id=f"{EntityKind.ORG}:{slug(surface)}")
 
 

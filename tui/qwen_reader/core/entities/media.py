@@ -12,6 +12,7 @@ _MEDIA = re.compile(r"《([^《》\n]{2,10})》")
 _MEDIA_BEFORE = re.compile(r"(?:据|对|向|告诉|接受|根据|援引|引述|引用|转引自|来源[:：]?|期刊|杂志|刊物|报纸|周刊|"
                            r"月刊|学报)\s?$")
 _MEDIA_AFTER = re.compile(r"\s?(?:报道|报导|表示|了解|获悉|记者|援引|引述|指出|发文|社论|评论|专访|采访|消息|调查|"
+                          r"杂志|期刊|周刊|月刊|频道|"
                           r"刊文|刊登|披露|称)")
 # Titles of laws, reports and works, not outlets.
 _NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|决定|规划|计划|白皮书|指南|方案|协议|公约|声明|"

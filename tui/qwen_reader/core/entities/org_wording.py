@@ -25,6 +25,16 @@ def of_every_country(text: str, c: Candidate) -> bool:
     return c.kind == EntityKind.ORG and _EVERY.search(text, max(0, c.start - 5), c.start) is not None
 
 
+# 集团所发出, 商务部所需: 所 after a body's head is the particle of the clause, no part of the name.
+_PARTICLE_AFTER_HEAD = re.compile(r"(?:集团|公司|银行|大学|[部局厅署委])所$")
+
+
+def without_particle(text: str, c: Candidate) -> Candidate:
+    if c.kind == EntityKind.ORG and _PARTICLE_AFTER_HEAD.search(text, c.start, c.end):
+        return c._replace(end=c.end - 1, id=f"org:{text[c.start:c.end - 1]}")
+    return c
+
+
 def a_member(text: str, c: Candidate) -> bool:
     """民进党人, 国民党人: a party's name before 人 describes a member, not the party (the guidelines leave it)."""
     return c.kind == EntityKind.ORG and text[c.end - 1:c.end] == "党" and text[c.end:c.end + 1] == "人"

@@ -146,3 +146,28 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
         if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
             continue
         yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
+
+
+# A surname and a form of address or an office is how a report refers to someone it does not name in full
+# (陈校长, 温先生, 李女士, 赖太太): no name of its own, as the annotation guidelines say.
+_ADDRESS = re.compile(r"(?:先生|女士|太太|小姐|夫人|老师|校长|师傅|阿姨|大爷|大妈|教授|医生|书记|主任|经理|老板|总|"
+                      r"局长|院长|所长|市长|县长|警官|同学|老伯|伯伯|叔叔|婆婆|姐|哥|嫂|生)$")
+# Time words the tagger reads into a name before them (陈克勤昨, 李梓敬昨晨) or alone (昨晨).
+_TIME_TAIL = re.compile(r"(?:昨|今|昨晨|今晨|昨日|今日|昨晚|今晚)$")
+
+
+def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | None:
+    """A person's mention with what is no part of the name taken off; None where nothing of a name is left."""
+    if c.kind != EntityKind.PERSON:
+        return c
+    name = text[c.start:c.end]
+    tail = _TIME_TAIL.search(name)
+    if tail is not None:
+        if tail.start() < 2:
+            return None
+        end = c.start + tail.start()
+        return c._replace(end=end, id=f"person:{text[c.start:end]}")
+    address = _ADDRESS.search(name)
+    if address is not None and 1 <= address.start() <= 2 and name[:address.start()] in surnames | {name[0]}:
+        return None
+    return c

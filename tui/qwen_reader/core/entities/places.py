@@ -5,7 +5,7 @@ place suffix (临江门站, 博爱交汇处, 屯门新墟), and names that only 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Entry, Source, is_han, overlaid
 
@@ -86,9 +86,11 @@ def country_lists(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[
             yield Candidate(i, i + 1, EntityKind.PLACE, entity_id, english, Source.RULES)
 
 
-# Heads that make a place name part of another name: 北京时间, 多哈回合, 茂物目标, 巴黎协定. The place is not
+# Heads that make a place name part of another name: 北京时间, 多哈回合, 茂物目标, 巴黎协定, 中国特色社会主义,
+# and the suffixes that make an adjective of it (中国式, 中国化). The place is not
 # tagged (the annotation guidelines, and what a reader follows: the agreement is not the city).
-_NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议定书|公约|共识|条约|精神|模式|标准时间")
+_NOT_PLACE_HEAD = re.compile(r"时间|回合|目标|宣言|协定|协议书|议定书|公约|共识|条约|精神|模式|标准时间|"
+                             r"特色社会主义|式(?!样)|化(?![工学肥妆纤])")
 
 
 # 香港人, 台湾人, 英国人: a demonym names people, not the place (the guidelines leave it); 中国人民 too. The
@@ -119,7 +121,7 @@ _PLACE_SUFFIX = re.compile(r"(?:交汇处|回旋处|路口|火车站|地铁站|�
                            r"站|机场|码头|口岸|隧道|天桥|大桥|公路|大道|新墟|墟|邨|新村|广场|公园|商圈)$")
 # Everyday words a suffix may follow that are no name (首站, 网站, 本站, 车站, 大广场).
 _FUNCTION_CHARS = frozenset("的了是为被把将和与及在从向对给也都就还又而但并或")
-_NOT_BODY = frozenset("这那该本此每各其首末全整总下上前后新老大小高低长短一二三两几多某第市省县区")
+_NOT_BODY = frozenset("这那该本此每各其首末全整总下上前后新老大小高低长短一二三两几多某第市省县区当")
 # A body ending in an institution's head is an institution's (城管局大桥清洁队), not a place's name.
 _INSTITUTION_END = re.compile(r"[局部所院司会办委厅队处署组]$")
 
@@ -152,7 +154,7 @@ def suffixed_places(text: str, known: frozenset[str], starts: set[int],
 
 
 _TRANSIT = "轻轨|地铁|港铁|高铁|铁路|巴士|小巴|公交|"
-_NOT_STATION = re.compile(r"(?:网|空间|首|务|班|赁|化|动)$")
+_NOT_STATION = re.compile(r"(?:网|空间|首|务|班|赁|化|动|票)$")
 _TRANSIT_WORDS = tuple(_TRANSIT.strip("|").split("|"))
 _SUFFIX_CUE = re.compile(PLACE_BEFORE.pattern.rstrip("$").replace("(?:", "(?:" + _TRANSIT, 1))
 _PLACE_SUFFIX_AT = re.compile(_PLACE_SUFFIX.pattern.rstrip("$"))
@@ -239,7 +241,35 @@ _ESTATE_EDGE = re.compile(r"[，。、；：“”「」（）()\s·]|的|在|�
 _NOT_IN_ESTATE = re.compile(rf"[{FUNCTION_CHARS}某该本此每除当据经让给比跟同他她它]|[^\u4e00-\u9fff·]|^·")
 
 
+# Hong Kong's courts, public estates and their blocks (宏福苑, 广福邨, 宏昌阁): named after a district, or where
+# people live in them or a fire or a polling station is.
+_HK_ESTATE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:苑|邨|村|阁)")
+_LIVE_BEFORE = re.compile(r"(?:住于|住在|位于|居于|入住|搬到)$")
+_LIVE_AFTER = re.compile(r"\d+楼|居民|住户|街坊|大火|火灾|起火|票站|灾情|单位|业主|楼下|对开")
+
+
+def hk_estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    places = {c.end for c in chosen if c.kind == EntityKind.PLACE}
+    # The statistical sources read many estates' names as people (广福 in 广福邨): only lists and rules hold.
+    taken = [(c.start, c.end) for c in chosen if c.kind != EntityKind.PLACE and (
+        c.kind != EntityKind.PERSON or c.source == Source.LIST)]
+    found: list[Candidate] = []
+    for start in reversed(range(len(text))):  # the shortest name first: 宏福苑, not 受宏福苑
+        m = _HK_ESTATE.match(text, start)
+        if m is None or _NOT_IN_ESTATE.search(text, start, m.end() - 1) or any(
+                s < m.end() and start < e for s, e in taken):
+            continue
+        if any(f.end == m.end() or f.start < m.end() <= f.end for f in found):
+            continue
+        if start in places or _LIVE_BEFORE.search(text, max(0, start - 3), start) or _LIVE_AFTER.match(text, m.end()):
+            found.append(Candidate(start, m.end(), EntityKind.PLACE, f"place:{m.group()}", None, Source.RULES))
+    if not found:
+        return chosen
+    return overlaid([c for c in chosen if not any(f.start < c.end and c.start < f.end for f in found)], found)
+
+
 def estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    chosen = hk_estates(text, chosen)
     if not _PROPERTY_CUE.search(text):
         return chosen
     ends = {c.end for c in chosen if c.kind in (EntityKind.PLACE, EntityKind.ORG)}
@@ -258,3 +288,46 @@ def estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue  # a listed name inside: no estate's name
         found.append(Candidate(start, end, EntityKind.PLACE, f"place:{text[start:end]}", None, Source.RULES))
     return overlaid(chosen, found) if found else chosen
+
+
+# A scenic area named before its generic head (海螺沟景区, 红石滩景点): the name is a place.
+_SCENIC = re.compile(r"景区|景点|风景区|风景名胜区|森林公园|湿地公园|国家公园|古镇")
+
+
+def scenic_places(text: str, tokens: Sequence[tuple[str, int, int]], common: frozenset[str],
+                  place_ends: frozenset[int] = frozenset()) -> Iterator[Candidate]:
+    for k, (word, start, _) in enumerate(tokens):
+        if not _SCENIC.fullmatch(word) and not _SCENIC.match(text, start):
+            continue
+        for back in (2, 1):
+            body = tokens[max(0, k - back):k]
+            name = "".join(w for w, _, _ in body)
+            name_start = body[0][1] if body else start
+            # After a place, the edge of a phrase or a function word (四川 + 海螺沟景区, ，红石滩景点), not inside
+            # a word (市国门景区).
+            if name_start and name_start not in place_ends and not _ESTATE_EDGE.match(text, name_start - 1):
+                continue
+            if len(body) == back and 2 <= len(name) <= 4 and is_han(name) and name not in common \
+                    and not all(w in common for w, _, _ in body) and not any(ch in _FUNCTION_CHARS for ch in name) \
+                    and name[0] not in _NOT_BODY:
+                yield Candidate(body[0][1], start, EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+                break
+
+
+# A town or district written right after its prefecture or city (千叶县 + 船桥市, 北京 + 西城区): a place.
+_ADMIN_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|县|区|町|镇|乡)(?![场长民委政内外级域划])")
+
+
+def admin_units_after(text: str, chosen: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    starts = {c.start for c in chosen}
+    found: list[Candidate] = []
+    for c in chosen:
+        m = _ADMIN_AFTER.match(text, c.end) if c.kind == EntityKind.PLACE else None
+        if m is None or m.start() in starts or any(ch in FUNCTION_CHARS or ch in _NOT_BODY for ch in m.group(1)):
+            continue
+        if m.group(1) in common or text[m.end() - 2:m.end()] in common:
+            continue  # 周边城市, 经济区, 主城区: everyday words, no town's name
+        if any(o.start < m.end() and m.start() < o.end for o in chosen):
+            continue
+        found.append(Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{m.group()}", None, Source.RULES))
+    return sorted([*chosen, *found]) if found else chosen

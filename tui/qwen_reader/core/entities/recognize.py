@@ -167,6 +167,8 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         if "place-rules" in sources:
             out.extend(places.abbreviations(simplified, all_lists().get))
             out.extend(places.country_lists(simplified, all_lists().get))
+            out.extend(places.scenic_places(simplified, tokens, names.common,
+                                            frozenset(c.end for c in out if c.kind == EntityKind.PLACE)))
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
         if "org-context" in sources:
             out.extend(media.media_titles(simplified))
@@ -259,7 +261,9 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     c = Candidate(c.start, end, EntityKind.ORG, f"org:{text[c.start:end]}", None, c.source)
         if c.kind == EntityKind.PLACE:
             end = rules.facility_after(text, c.end)
-            if end is not None and end <= next_start:
+            # 中国公园: a country before a park or a centre describes it (香港口岸, 香港国际机场 are names).
+            described = text[c.start:c.end] in broad_places() and text[c.end:end] in ("公园", "中心", "广场", "大厦")
+            if end is not None and end <= next_start and not described:
                 # The city written before a district's facility is part of its name (广州 + 南沙国际邮轮母港).
                 start = out.pop().start if out and out[-1].kind == EntityKind.PLACE and out[-1].end == c.start \
                     and _PORT_END.search(text, c.start, end) else c.start
@@ -282,6 +286,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     chosen = extend_orgs(text, resolve(candidates(text, sources, tokens)))
     if Source.RULES in sources and "place-rules" in sources:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
+        chosen = places.admin_units_after(text, chosen, cedict_names().common)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
@@ -357,6 +362,9 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
+    for cs, s in zip(chosen, simplified, strict=True):
+        cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
+                 is not None]
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
              if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.a_region_part(s, c)
              and not latin.a_sentence(s[c.start:c.end]) and not org_wording.of_every_country(s, c)

@@ -56,6 +56,7 @@ _REGISTERED_AFTER = frozenset("省市区县")
 INDUSTRIES = "钢铁|石化|电力|汽车|医药|能源|化工|水泥|矿业|航运|重工"
 _INDUSTRY = re.compile(INDUSTRIES)
 ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
+                "(?:公立|私立|纪念)?(?:中学|小学|学校)|幼儿园|书院|救援队|"
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
@@ -212,12 +213,14 @@ def context_persons(text: str, tokens: Sequence[Token], surnames: frozenset[str]
             yield Candidate(start, name_end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
-# A place followed by a facility is one place (迪拜国际机场, 元朗公路, 南沙国际邮轮母港).
+# A place followed by a facility is one place (迪拜国际机场, 元朗公路, 南沙国际邮轮母港), and by a compass point
+# that names an area of it (新界东北, not 四川东北部).
 _FACILITY_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}国际机场|国际机场|"
                               r"[\u4e00-\u9fff]{0,4}?(?:邮轮母港|客运港|客运码头)|母港|机场|火车站|高铁站|地铁站|车站|港口|大桥|"
                               r"交汇处|回旋处|路口|新墟|墟|苑|邨|枢纽|收费站|服务区|互通|"
                               r"公路|"
-                              r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院)")
+                              r"大道|路|街|广场|大厦|中心|公园|码头|口岸|新区|开发区|工业园|园区|站|电影院|"
+                              r"(?:东北|西北|东南|西南)(?![部方角面风侧边亚向]))")
 
 
 # After a place only institutions of that place make an organisation (重庆市政府, 北京大学); 中国公司 or
@@ -227,6 +230,7 @@ _PLACE_ORG_SUFFIX = re.compile(r"^(?:市|省|县|区)?(?:政府|人大|政协|�
                                r"[\u4e00-\u9fff]{2,4}?行业协会|[\u4e00-\u9fff]{2,6}?律师事务所|"
                                r"委员会|研究院|航空|分局|警察局|派出所|地检署|地方法院|地院|消防局|警局|高分院|分院|"
                                r"文联|作协|妇联|侨联|科协|工商联|残联|总工会|团委|台办|侨办|社科院|社科联|"
+                               r"总领事馆|领事馆|大使馆|使馆|"
                                r"警区[\u4e00-\u9fff]{0,3}?(?:重案组|调查队)|刑事调查队|重案组|警署|"
                                rf"(?:部|局|厅|署|委|办){_NOT_A_WORD_AFTER})")
 
@@ -262,6 +266,9 @@ def facility_after(text: str, end: int) -> int | None:
     return end + m.end() if m else None
 
 
+_LOCAL_HEAD = re.compile(r"(?:纪念|公立|私立)?(?:学校|中学|小学|幼儿园)|救援队|俱乐部|协会|商会")
+
+
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                   known: frozenset[str], places: frozenset[str] = frozenset(),
                   broad: frozenset[str] = frozenset(),
@@ -279,7 +286,9 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
         # A registered name (上海万科物业服务有限公司) runs longer than a name and a trade, and may follow the
         # place it is registered in (顺德区 + 威灵房产有限公司).
         registered = word.endswith("有限公司")
-        for back in (1, 2, 3, 4) if registered else (1, 2):
+        # Schools, clubs and teams are named at length after their district (大埔崇德黄建常纪念学校).
+        local = bool(_LOCAL_HEAD.fullmatch(word))
+        for back in (1, 2, 3, 4) if registered or local else (1, 2):
             if k - back < 0:
                 break
             body = tokens[k - back:k]
@@ -287,8 +296,12 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                 break
             name_start = body[0][1]
             body_text = text[name_start:start]
-            if not 2 <= len(body_text) <= (12 if registered else 8):
+            if not 2 <= len(body_text) <= (12 if registered or local else 8):
                 continue
+            if local and _COUNTED.search(body_text):
+                continue  # 宾夕法尼亚四所学校: schools counted
+            if local and not registered and body[0][0] not in places and (back >= 3 or word.endswith("学校")):
+                continue  # 技术类学校, 所有法国学校: a school described; 大埔浸信会公立学校 named after its district
             if _INDUSTRY.fullmatch(word) and body_text not in places:
                 continue
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
@@ -302,7 +315,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                     body[0][0] in broad or body_text in broad or not trade):
                 continue  # 内地房地产, 中国公司: a country and a trade describe; 重庆百货, 瑞安地产 name
             if back >= 2 and not _LEFT_EDGE.search(text[max(0, name_start - 2):name_start]) and not (
-                    registered and text[name_start - 1:name_start] in _REGISTERED_AFTER):
+                    registered and text[name_start - 1:name_start] in _REGISTERED_AFTER) and not (
+                    local and body[0][0] in places):
                 continue
             if _COUNTED.search(text[max(0, name_start - 3):name_start]) or _COUNTED.fullmatch(body[0][0]):
                 continue  # 一家具身智能公司, 这家中国公司: a company described, not named
@@ -313,7 +327,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             break
 
 
-_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您")
+_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您曾")
 # Adverbs and function characters that follow a name without being part of it (陈帆亦表示).
 _NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
 # What ends a name a title announced: speech, punctuation.

@@ -56,7 +56,7 @@ _INDUSTRY_END = re.compile(rf"(?:{INDUSTRIES})$")
 _BARE_COMPANY = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$")
 _TRADE = re.compile(rf"(?:{ORG_SUFFIXES})")
 # 公司 alone is a generic head (苹果公司 is 苹果); words that join two names (美的集团旗下地产公司) make no one name.
-_NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|的|与|和|及")
+_NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|的|与|和|及|票站$")
 # What ends a place's name the same way (文心 + 路, 恒大 + 绿洲, 乔布斯 + 剧院).
 _PLACE_HEAD = re.compile(r"(?:路|街|道|巷|大道|公路|广场|公园|剧院|体育馆|中心|大厦|商场|商城|电子城|花园|苑|园|村|邨|"
                          r"新村|山庄|绿洲|小区|家园|城|湾|岛|站|机场|码头|口岸|大桥|隧道)$")
@@ -69,7 +69,8 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
     out = list(chosen)
     for start, end, label in words:
         head = _ORG_HEAD if label == "ORG" else _PLACE_HEAD if label == "LOC" else None
-        if head is None or not head.search(text, start, end) or _NOT_ONE_NAME.search(text, start, end):
+        if head is None or not head.search(text, start, end) or _NOT_ONE_NAME.search(text, start, end) \
+                or _COUNTED_INSIDE.search(text, start, end):
             continue
         inside = [c for c in out if c.start < end and start < c.end]
         if not inside or any(c.start < start or c.end > end for c in inside) or any(
@@ -90,6 +91,7 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
     return out
 
 
+_COUNTED_INSIDE = re.compile(r"[一二两三四五六七八九十几多]+(?:所|家|个)")
 _NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 
 
@@ -121,6 +123,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
         if industry is not None and surface[:industry.start()] not in places:
             continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
+        if kind == EntityKind.ORG and _COUNTED_INSIDE.search(surface):
+            continue  # 宾夕法尼亚四所学校: a count of schools, no school's name
         if kind == EntityKind.ORG and (surface.endswith("公司") or text.startswith("公司", end)) \
                 and counted(text[max(0, start - 3):start]):
             continue  # 其他网约车公司, 一家网约车公司: a kind of company described, none named
