@@ -151,3 +151,27 @@ def test_scenic_areas_towns_after_their_prefecture_and_an_area_by_its_compass_po
 def test_isms_a_country_s_adjectives_and_its_park_are_no_places() -> None:
     assert tagged("坚持中国特色社会主义，发展马克思主义，走中国式道路。") == []
     assert tagged("他推荐中国公园的视频。") == [("中国", "place")]
+
+
+def test_a_name_and_its_english_in_brackets_and_an_office_after_a_body() -> None:
+    found = tagged("高通总裁克里斯蒂亚诺・安蒙（Cristiano Amon）表示，运输及房屋局局长陈帆亦表示支持。")
+    assert ("克里斯蒂亚诺・安蒙", "person") in found and ("Cristiano Amon", "person") in found
+    assert ("运输及房屋局", "org") in found and ("陈帆", "person") in found
+
+
+def test_a_model_code_before_its_kind_and_company_bodies_without_company() -> None:
+    found = tagged("联发科推出SoC MT2718，MT2718芯片支持NB-IoT。中华邮政公司和庆富造船公司都表示，桃园机场公司也回应。")
+    assert found.count(("MT2718", "product")) == 2 and ("NB-IoT", "product") not in found
+    assert ("中华邮政", "org") in found and ("庆富造船", "org") in found and ("桃园机场公司", "org") in found
+
+
+def test_a_school_s_student_union_and_taiwan_s_financial_holdings() -> None:
+    assert ("岭南大学学生会", "org") in tagged("岭南大学学生会发表声明。")
+    found = tagged("玉山金控召开董事会，玉山金表示，各方都支持。")
+    assert ("玉山金控", "org") in found and ("玉山金", "org") in found
+    assert not [name for name, kind in found if kind == "place"]
+
+
+def test_bodies_described_not_named_and_historical_terror_no_place() -> None:
+    assert not [name for name, kind in tagged("广州某基金公司人士说，这是一家内资基金公司。") if kind == "org"]
+    assert tagged("校园出现白色恐怖，用蓝牙连接。") == []

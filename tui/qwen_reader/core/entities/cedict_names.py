@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 13
+VERSION = 14
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -43,7 +43,8 @@ _NOT_PLACE = re.compile(r"\b(War|Dynasty|Festival|Day|Era|period|Period|January|
                         r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                         r"Friday|Saturday|Sunday|language|script|film|book|novel|star|constellation|Time|time|Internet|"
                         r"Prize|Award|Medal|Cup|Games|Olympics|Thought|Theory|Doctrine|Chairman|President|"
-                        r"Premier)\b|\w+ism\b|"
+                        r"Premier|Terror|Revolution|Movement|Incident|Massacre|Uprising|Affair|Rebellion|Reform|"
+                        r"Bluetooth)\b|\w+ism\b|"
                         r"[A-Z]\w+-[A-Z]")
 # "the Kremlin", "the Great Hall of the People in Beijing": a landmark named with its article.
 _LANDMARK_SENSE = re.compile(r"the (?:[A-Z][\w'-]*)(?: (?:of the |of |and )?[A-Z][\w'-]*){0,4}(?:$|,| in | \()")

@@ -30,6 +30,9 @@ _ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明
 _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模型|手机|机型|新机|应用|平台|系统|软件|游戏|浏览器|"
                              rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
 # Words a company's name may end in that are no names alone.
+# A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
+_PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
+_CODED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
 _GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technology Systems Semiconductor Korea Japan "
                   "China Taiwan Asia India Europe America Global International Token Tokens All The This")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
@@ -58,7 +61,7 @@ def _kind_from_context(text: str, start: int, end: int) -> str | None:
     if _PERSON_SHAPE.fullmatch(text, start, end) and (TITLE_BEFORE.search(text[max(0, start - 8):start])
                                                       or SPEECH_AFTER.match(text, end)):
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
-    if _PRODUCT_BEFORE.search(before):
+    if _PRODUCT_BEFORE.search(before) or (_CODED.search(text, start, end) and _PRODUCT_AFTER.match(after)):
         return EntityKind.PRODUCT
     if (_ORG_BEFORE.search(before) and not re.match(r"^\s?-?\d", after)) or _ORG_AFTER.match(after):
         return EntityKind.ORG
@@ -90,8 +93,9 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
     for m in _RUN.finditer(text):
         start, end = m.start(), m.end()
         words = m.group().split(" ")
+        coded = bool(_CODED.search(words[0])) and sum(ch.isdigit() for ch in words[0]) >= 3  # MT2625
         if words[0] in _GENERIC or words[0] in GENERIC_LATIN or any(covered[start:end]) \
-                or len(re.sub(r"[^A-Za-z]", "", words[0])) < 3:
+                or (len(re.sub(r"[^A-Za-z]", "", words[0])) < 3 and not coded):
             continue
         kind = _kind_from_context(text, start, end)
         if kind is None:

@@ -13,8 +13,14 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overl
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部|[\u4e00-\u9fff]{0,3}大部")
 
 
+# 广州某基金, 新浪合资, 内资基金: a body described, none named.
+_DESCRIBED = re.compile(r".*某.*|.*(?:合资|内资|外资|独资)(?:基金)?")
+
+
 def a_region_part(text: str, c: Candidate) -> bool:
-    return c.kind == EntityKind.ORG and _REGION_PART.fullmatch(text, c.start, c.end) is not None
+    """Parts of a region read as a body (中东部), and bodies described rather than named (广州某基金)."""
+    return c.kind == EntityKind.ORG and (_REGION_PART.fullmatch(text, c.start, c.end) is not None
+                                         or _DESCRIBED.fullmatch(text, c.start, c.end) is not None)
 
 
 # 各国央行, 多国政府: a kind of body in every country, not the one a list names (央行 is the PBOC alone).
@@ -30,9 +36,25 @@ _PARTICLE_AFTER_HEAD = re.compile(r"(?:集团|公司|银行|大学|[部局厅署
 
 
 def without_particle(text: str, c: Candidate) -> Candidate:
-    if c.kind == EntityKind.ORG and _PARTICLE_AFTER_HEAD.search(text, c.start, c.end):
-        return c._replace(end=c.end - 1, id=f"org:{text[c.start:c.end - 1]}")
-    return c
+    """An organisation without the words of the clause around it: 所 after its head, a joining word before it
+    (及庆富集团), and 公司 alone after its name (中华邮政公司 is 中华邮政, as the guidelines keep 公司 outside)."""
+    if c.kind != EntityKind.ORG:
+        return c
+    start, end = c.start, c.end
+    if _PARTICLE_AFTER_HEAD.search(text, start, end):
+        end -= 1
+    if end - start >= 4 and text[start] in "及和与跟" and _ORG_END.search(text, start, end):
+        start += 1
+    if end - start >= 4 and text.endswith("公司", start, end) and not _REGISTERED_END.search(text, start, end):
+        end -= 2
+    return c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end,
+                                                                   id=f"org:{text[start:end]}")
+
+
+# Where 公司 is part of the name: registered names, and the companies of facilities and broadcasters (桃园机场公司,
+# 英国广播公司).
+_REGISTERED_END = re.compile(r"(?:有限|股份|集团|控股|投资|开发|航空|电力|铁路|广播|机场|地铁|港铁|捷运|高铁|码头|"
+                             r"港口)公司$")
 
 
 def a_member(text: str, c: Candidate) -> bool:
@@ -80,14 +102,16 @@ def glosses(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> list[tup
         for c in candidates:
             # A quoted name's gloss follows its closing mark (“COVID症状研究”（COVID Symptom Study）).
             at = c.end + 1 if text[c.end:c.end + 1] in "”」』\"" else c.end
-            named = c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not text[c.start:c.end].isascii()
+            named = c.kind in (EntityKind.ORG, EntityKind.PRODUCT, EntityKind.PERSON) \
+                and not text[c.start:c.end].isascii()
             m = _GLOSS.match(text, at) if named else None
             if m is None or (m.group(2) and not (m.group(2).isupper() or m.group(1))):
                 continue
-            for group in (1, 2):
+            # A person's name in brackets (克里斯蒂亚诺・安蒙（Cristiano Amon）); no acronym is a person's.
+            for group in (1,) if c.kind == EntityKind.PERSON else (1, 2):
                 start, end = m.span(group)
                 if start < 0 or any(o.start < end and start < o.end and o.kind == EntityKind.PERSON
-                                    for o in candidates):
+                                    and c.kind != EntityKind.PERSON for o in candidates):
                     continue  # the brackets hold what the lists read as a person's name
                 if any(o.start == start and o.end == end and o.kind == c.kind for o in candidates):
                     continue

@@ -76,6 +76,10 @@ _NOT_IN_UNIT = re.compile(rf"[{FUNCTION_CHARS}所司院局部有一二三四五�
                           r"^(?:旗下|下属|下设|所属|成立|设立|联合|合作|共同|携手|打造|建立|组建|推出)|公$")
 
 
+# Units a school has under no name of their own (教大学生会, 港大校友会).
+_BARE_UNIT = re.compile(r"学生会|校友会")
+
+
 def sub_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """An institution followed by one of its research units or departments is that unit; a place inside the
     unit's name is part of it (央行天津分行, 阿里巴巴杭州研究院)."""
@@ -83,6 +87,10 @@ def sub_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
     dropped: set[int] = set()
     for i, c in enumerate(out):
         if c.kind != EntityKind.ORG or i in dropped:
+            continue
+        bare = _BARE_UNIT.match(text, c.end)
+        if bare is not None and not any(o.start < bare.end() and c.end < o.end for o in out[i + 1:]):
+            out[i] = _org(text, c.start, bare.end(), c.source)  # 教育大学 + 学生会: the body's own unit
             continue
         m = _SUB_UNIT.match(text, c.end)
         body = m.group(1) or m.group(2) if m else ""

@@ -135,11 +135,17 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
                 stop += 1
             end = stop
         first_dot = min((i for i in (text.find(d, start, end) for d in "·•‧・") if i >= 0), default=end)
-        titles = list(_TITLE_IN.finditer(text, start, first_dot))
+        # The title is looked for from where the match began (联合创始人 + 杰克・多西): its last characters may
+        # be letters of transliterations too (人).
+        titles = list(_TITLE_IN.finditer(text, m.start(), first_dot))
         if titles:
             start = titles[-1].end()  # 基金经理 + 安·阿尔文: the title before the name is no part of it
-        # 德国的 + 迈克尔•布兰德: a particle ends whatever came before the name.
+        # 德国的 + 迈克尔•布兰德: a particle ends whatever came before the name; 多西 + 为公司: one after the
+        # last part ends the name.
         start = max([start] + [i + 1 for i in range(start, first_dot) if text[i] in _BEFORE_A_NAME])
+        last_dot = max(text.rfind(d, start, end) for d in "·•‧・")
+        cut = next((i for i in range(last_dot + 3, end) if text[i] in _BEFORE_A_NAME), end)
+        end = cut
         name = text[start:end]
         if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
             continue

@@ -248,6 +248,12 @@ _LIVE_BEFORE = re.compile(r"(?:住于|住在|位于|居于|入住|搬到)$")
 _LIVE_AFTER = re.compile(r"\d+楼|居民|住户|街坊|大火|火灾|起火|票站|灾情|单位|业主|楼下|对开")
 
 
+def estate_after(text: str, end: int) -> bool:
+    """An estate's name right after a district (观塘 + 彩兴苑, which jieba cuts 观塘彩 + 兴苑)."""
+    m = _HK_ESTATE.match(text, end)
+    return m is not None and m.end() - end <= 3 and not _NOT_IN_ESTATE.search(text, end, m.end() - 1)
+
+
 def hk_estates(text: str, chosen: list[Candidate]) -> list[Candidate]:
     places = {c.end for c in chosen if c.kind == EntityKind.PLACE}
     # The statistical sources read many estates' names as people (广福 in 广福邨): only lists and rules hold.

@@ -14,7 +14,7 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_ha
 _PLATFORM_BEFORE = re.compile(r"(?:登陆|登录|入驻|上架到|下载|打开)$")
 _PLATFORM_AFTER = re.compile(r"^(?:页面|平台上|客户端|小程序|直播间|店铺|旗舰店|商城|阅读量|热搜|官方账号)")
 # 在 X 上 / 在 X 下单: people do something on the platform (not 在 X 上市 / 上班, where the company is meant).
-_ON_AFTER = re.compile(r"^(?:上(?!市|班|涨|调|半|午|任|台|述|年|月|周|海|演)|"
+_ON_AFTER = re.compile(r"^(?:上(?!市|班|涨|调|半|午|任|台|述|年|月|周|海|演)|中(?:表示|称|写道|发文|透露|回应)|"
                        r"购买|下单|观看|搜索|开店|发帖|直播|售卖|销售)")
 # Words joining names in a list (在抖音、快手和B站观看): the list shares the words around it.
 _JOIN = re.compile(r"[、，,]?(?:和|及|与|或|以及)?|[、，,]")

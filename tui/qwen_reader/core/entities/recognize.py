@@ -200,7 +200,12 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
 
 def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
     return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
-                                 or rules.place_org_suffix_after(text, end) or _GENERIC_HEAD.match(text, end))
+                                 or rules.place_org_suffix_after(text, end) or _GENERIC_HEAD.match(text, end)
+                                 or _OFFICE_AFTER.match(text, end) or places.estate_after(text, end))
+
+
+# An office after a body (运输及房屋局 + 局长, which jieba cuts 房屋 + 局局长).
+_OFFICE_AFTER = re.compile(r"[局部署处厅院会司]长|主席|主任|发言人")
 
 
 def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
