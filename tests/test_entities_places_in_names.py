@@ -175,3 +175,22 @@ def test_a_school_s_student_union_and_taiwan_s_financial_holdings() -> None:
 def test_bodies_described_not_named_and_historical_terror_no_place() -> None:
     assert not [name for name, kind in tagged("广州某基金公司人士说，这是一家内资基金公司。") if kind == "org"]
     assert tagged("校园出现白色恐怖，用蓝牙连接。") == []
+
+
+def test_games_in_title_marks_where_the_words_call_them_games() -> None:
+    found = tagged("公司代理的手游《星海物语》已上线，旗下游戏包括《山河令》、《云中城》等款游戏。据《财讯》报道。")
+    for name in ("星海物语", "山河令", "云中城"):
+        assert (name, "product") in found, name
+    assert ("财讯", "product") not in found
+
+
+def test_taiwan_fund_houses_and_a_company_s_short_name_the_tagger_reads_as_a_man() -> None:
+    texts = ["宏达光电为台湾唯一的垂直整合企业。", "宏达今日举行股东会，摩根投信董事长也出席。"]
+    found: list[list[Candidate]] = recognize_texts(texts)
+    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    assert ("宏达", "org") in kinds and ("宏达", "person") not in kinds
+    assert ("摩根投信", "org") in kinds and ("摩根", "person") not in kinds
+
+
+def test_currencies_and_lighting_technologies_are_no_bodies() -> None:
+    assert tagged("港汇亦弹起，美汇疲弱，LED厂商杀价。") == []

@@ -66,7 +66,8 @@ def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
 
 
 # A company's legal tail: what is left before it is the company's short name (奥丁丁集团, then 奥丁丁).
-_COMPANY_TAIL = re.compile(r"(?:集团|控股|股份有限公司|有限公司|公司)$")
+_COMPANY_TAIL = re.compile(r"(?:集团|控股|股份有限公司|有限公司|公司|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|"
+                           r"资本|网络|通讯|通信|半导体|能源|医药|制药|传媒|物流|娱乐科技)$")
 
 
 def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],

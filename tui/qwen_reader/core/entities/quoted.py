@@ -1,6 +1,7 @@
-"""Names in quotation marks that say what they are: a quoted body ending in an organisation's head
+"""Names in quotation or title marks that say what they are: a quoted body ending in an organisation's head
 (“跨国议会对华政策联盟”, “八国联盟”), a quoted app or programme before the word for one (“COVID症状研究”App,
-“健康码”小程序)."""
+“健康码”小程序), and games in title marks where the words around call them games (手游《造物法则》,
+《一统天下》、《刀剑如梦》等款游戏)."""
 
 from __future__ import annotations
 
@@ -31,4 +32,20 @@ def quoted_names(text: str) -> list[Candidate]:
         if not _NOT_AN_APP.match(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), EntityKind.PRODUCT, f"product:{m.group(1)}", None,
                                  Source.RULES))
+    return out
+
+
+_TITLE_RUN = re.compile(r"《[^《》\n]{1,12}》(?:[、和与及]《[^《》\n]{1,12}》)*")
+_GAME_BEFORE = re.compile(r"(?:手游|游戏|新游|新作|新产品|产品|代理|独家代理|冒险手游)[:：]?$")
+_GAME_AFTER = re.compile(r"(?:等)?(?:款|个|部)?(?:游戏|手游)")
+
+
+def games(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for run in _TITLE_RUN.finditer(text):
+        if not (_GAME_BEFORE.search(text, max(0, run.start() - 6), run.start()) or _GAME_AFTER.match(text, run.end())):
+            continue
+        for title in re.finditer(r"《([^《》\n]{1,12})》", run.group()):
+            start, end = run.start() + title.start(1), run.start() + title.end(1)
+            out.append(Candidate(start, end, EntityKind.PRODUCT, f"product:{text[start:end]}", None, Source.RULES))
     return out

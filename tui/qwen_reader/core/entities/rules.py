@@ -56,7 +56,7 @@ _REGISTERED_AFTER = frozenset("省市区县")
 INDUSTRIES = "钢铁|石化|电力|汽车|医药|能源|化工|水泥|矿业|航运|重工"
 _INDUSTRY = re.compile(INDUSTRIES)
 ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
-                "(?:公立|私立|纪念)?(?:中学|小学|学校)|幼儿园|书院|救援队|"
+                "(?:公立|私立|纪念)?(?:中学|小学|学校)|幼儿园|书院|救援队|投信|投顾|创投|"
                 "研究中心|"
                 "实验室|委员会|协会|基金会|交易所|证券|通讯社|日报|时报|晚报|电视台|法院|检察院|医院|事务所|商会|"
                 "联合会|工作室|俱乐部|联盟|事业群|事业部|业务线|小组|航空公司|航空|房地产开发公司|房地产|地产|置业|"
@@ -302,6 +302,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                 continue  # 宾夕法尼亚四所学校: schools counted
             if local and not registered and body[0][0] not in places and (back >= 3 or word.endswith("学校")):
                 continue  # 技术类学校, 所有法国学校: a school described; 大埔浸信会公立学校 named after its district
+            if local and back >= 2 and all(w in common for w, _, _ in body[1:]):
+                continue  # 新竹 + 偏远山区小学: a place and everyday words describe a school
             if _INDUSTRY.fullmatch(word) and body_text not in places:
                 continue
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
@@ -327,7 +329,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             break
 
 
-_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您曾")
+_FUNCTION_START = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又我你他她它咱您曾请")
 # Adverbs and function characters that follow a name without being part of it (陈帆亦表示).
 _NOT_LAST_CHAR = frozenset("是很从在和与的把被这那该每各其此个多几些有没不也都就还又亦则便均皆曾将已再仍并即称说")
 # What ends a name a title announced: speech, punctuation.
