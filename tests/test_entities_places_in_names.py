@@ -194,3 +194,21 @@ def test_taiwan_fund_houses_and_a_company_s_short_name_the_tagger_reads_as_a_man
 
 def test_currencies_and_lighting_technologies_are_no_bodies() -> None:
     assert tagged("港汇亦弹起，美汇疲弱，LED厂商杀价。") == []
+
+
+def test_a_maker_with_a_spaced_model_and_a_spaced_number() -> None:
+    found = tagged("旗舰手机红米 12上市，另一款是红米 K80 Pro，红米 15 日发布新品。")
+    assert ("红米 12", "product") in found and ("K80 Pro", "product") in found
+    assert not [name for name, kind in found if kind == "product" and name.endswith("15")]
+
+
+def test_latin_names_in_a_list_of_companies_are_companies() -> None:
+    found = tagged("榜单依序为：英伟达、Zentrix、亚马逊、Quorvane Labs、腾讯、Blue Harbor。他会Python、Java和C++。")
+    for name in ("Zentrix", "Quorvane Labs", "Blue Harbor"):
+        assert (name, "org") in found, name
+    assert ("Python", "org") not in found
+
+
+def test_a_code_before_a_series_and_an_app_after_download_are_products() -> None:
+    found = tagged("索尼的XQ5系列玩3D扫描，下载Lumo Pay即可付款。")
+    assert ("XQ5", "product") in found and ("Lumo Pay", "product") in found

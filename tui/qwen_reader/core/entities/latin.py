@@ -28,6 +28,7 @@ _ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明
                         rf"开发的|推出的|发布的|研发的|的执行长|的创办人|的创始人|的CEO|的股价|的芯片|的晶片|的第)")
 # What names a product before it: its kind (第二代晶片Regulus, 晶片「Warboy」, 大模型 Kimi).
 _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模型|手机|机型|新机|应用|平台|系统|软件|游戏|浏览器|"
+                             rf"下载|开通|安装|打开|升级到|"
                              rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
 # Words a company's name may end in that are no names alone.
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
@@ -93,7 +94,9 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
     for m in _RUN.finditer(text):
         start, end = m.start(), m.end()
         words = m.group().split(" ")
-        coded = bool(_CODED.search(words[0])) and sum(ch.isdigit() for ch in words[0]) >= 3  # MT2625
+        # MT2625, XZ1系列: a short code is a model where its digits are many or a product word follows.
+        coded = bool(_CODED.search(words[0])) and (sum(ch.isdigit() for ch in words[0]) >= 3
+                                                   or bool(_PRODUCT_AFTER.match(text[end:end + 8])))
         if words[0] in _GENERIC or words[0] in GENERIC_LATIN or any(covered[start:end]) \
                 or (len(re.sub(r"[^A-Za-z]", "", words[0])) < 3 and not coded):
             continue
@@ -144,6 +147,8 @@ _TAIL_ONLY = re.compile(rf"{_TAIL}(?![A-Za-z0-9.%])")
 _UNIT_AFTER = re.compile(r"[日月年号亿万千百元个家款台部名岁位人倍纳奈季度代系列寸吋英%+国城省市强条项点级]|G\b|nm")
 
 
+# What after a spaced number makes it a date or a count (小米 15 日, 苹果 2 月), not a model (小米 15 系列).
+_SPACED_UNIT = re.compile(r"[日月年号亿万千百元个家款台部名岁位人倍季度寸吋%]|nm")
 _NETWORK = re.compile(r"\dG(?![A-Za-z0-9])")
 # A year after a maker is its event's, not a model (苹果2019秋季发布会, 阿里2019云栖大会).
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -159,7 +164,19 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
         surface = text[c.start:c.end]
         if c.kind in (EntityKind.ORG, EntityKind.PRODUCT) and not surface.isascii():
             m = _MODEL_AFTER.match(text, c.end)
-            if m and m.group() and not _UNIT_AFTER.match(text, m.end()) and not _NETWORK.match(m.group()) \
+            if not (m and m.group()) and text[c.end:c.end + 1] == " " and text[c.end + 1:c.end + 2].isdigit():
+                m = _MODEL_AFTER.match(text, c.end + 1)  # 小米 15: the press spaces the number too
+                if m and _SPACED_UNIT.match(text, m.end() + (text[m.end():m.end() + 1] == " ")):
+                    m = None  # 小米 15 日, 苹果 2 月: a date or a count
+            spaced = _SPACED_MODEL.match(text, c.end) if not (m and m.group()) and c.kind == EntityKind.ORG \
+                and c.end < next_start and text[c.end + 1:c.end + 2].isalpha() else None
+            if spaced and not _UNIT_AFTER.match(text, spaced.end()) and spaced.end() <= next_start:
+                out.append(c)  # 小米 + SU7 Ultra: the maker, then its model
+                name = spaced.group().strip()
+                c = Candidate(spaced.end() - len(name), spaced.end(), EntityKind.PRODUCT, f"product:{slug(name)}",
+                              name, Source.RULES)
+                changed = True
+            elif m and m.group() and not _UNIT_AFTER.match(text, m.end()) and not _NETWORK.match(m.group()) \
                     and m.group() not in GENERIC_LATIN and not _YEAR.fullmatch(m.group()):
                 if m.group()[0].isdigit() or c.kind == EntityKind.PRODUCT:  # 小米15 Ultra, 天玑9400: one model
                     name = text[c.start:m.end()]
@@ -205,3 +222,38 @@ def a_sentence(name: str) -> bool:
 
 
 _PARTICLES = frozenset({"of", "the", "and", "for", "de", "la", "von", "van", "der", "du", "in", "on", "at", "to"})
+
+
+# A Latin name in a list of companies is a company (NVIDIA、SpaceX、亚马逊、23andMe、Kite Pharma、腾讯).
+_LIST_ITEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9+&.\-]*(?: [A-Z][A-Za-z0-9+&.\-]*){0,3}")
+_CLAUSE = re.compile(r"[^。；：:！？\n]+")
+
+
+def listed_with_companies(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    orgs = {(c.start, c.end) for c in chosen if c.kind == EntityKind.ORG}
+    found: list[Candidate] = []
+    dropped: set[Candidate] = set()
+    for clause in _CLAUSE.finditer(text):
+        items, start = [], clause.start()
+        for part in clause.group().split("、"):
+            lead = len(part) - len(part.lstrip())
+            items.append((start + lead, start + len(part.rstrip())))
+            start += len(part) + 1
+        if len(items) < 3:
+            continue
+        first, last = items[0], items[-1]
+        # The first item may carry the words before the list (依序为NVIDIA), the last those after it (百度等).
+        named = sum(1 for s, e in items if (s, e) in orgs or ((s, e) == first and any(o[1] == e for o in orgs))
+                    or ((s, e) == last and any(o[0] == s for o in orgs)))
+        if named * 4 < len(items):
+            continue
+        for s, e in items:
+            m = _LIST_ITEM.fullmatch(text, s, e)
+            inside = [c for c in chosen if c.start < e and s < c.end]
+            if m is None or not any(ch.isupper() or ch.isdigit() for ch in m.group()) or any(
+                    c.kind == EntityKind.ORG or c.source == Source.LIST for c in inside):
+                continue
+            dropped.update(inside)  # Sophia + Genetics read as a person, MercadoLibre as a product: not here
+            found.append(Candidate(s, e, EntityKind.ORG, f"{EntityKind.ORG}:{slug(m.group())}", m.group(),
+                                   Source.RULES))
+    return sorted([*(c for c in chosen if c not in dropped), *found]) if found else chosen
