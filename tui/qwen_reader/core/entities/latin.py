@@ -20,7 +20,7 @@ _CLOSE = r"\s?[」』”》\"']?"
 # What names a company before it: a trade noun, a source being quoted.
 _ORG_BEFORE = re.compile(rf"(?:业者|厂商|公司|企业|新创|初创|创企|独角兽|集团|品牌|媒体|网站|外媒|机构|银行|基金|券商|"
                          rf"对手|客户|供应商|开发商|运营商|制造商|设计商|芯片商|晶片商|根据|据|援引|引述|引用|来自|"
-                         rf"旗下的|母公司|子公司|投资|收购|合作伙伴){_OPEN}$")
+                         rf"旗下的|母公司|子公司|投资|收购|合作伙伴|律师行|律所|事务所|投行){_OPEN}$")
 # What says a company after it: its officers, its actions as a company, a report it made.
 _ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明|指出|称|报导|报道|报告|引述|股价|市值|估值|"
                         rf"创办人|创始人|执行长|首席执行官|CEO|发言人|董事长|总裁|融资|财报|营收|于\d{{4}}年|"

@@ -35,9 +35,11 @@ def quoted_names(text: str) -> list[Candidate]:
     return out
 
 
-_TITLE_RUN = re.compile(r"《[^《》\n]{1,12}》(?:[、和与及]《[^《》\n]{1,12}》)*")
-_GAME_BEFORE = re.compile(r"(?:手游|游戏|新游|新作|新产品|产品|代理|独家代理|冒险手游)[:：]?$")
-_GAME_AFTER = re.compile(r"(?:等)?(?:款|个|部)?(?:游戏|手游)")
+_TITLE_RUN = re.compile(r"《[^《》\n]{1,14}》(?:(?:[、和与及]|以及)?《[^《》\n]{1,14}》)*")
+# The words that call the titles games: just before them (手游《X》, 游戏方面，《X》), or in the words right
+# after them (《X》、《Y》等款游戏, 《X》《Y》一批次新游, 《X》和《Y》二季度两款游戏).
+_GAME_BEFORE = re.compile(r"(?:手游|游戏|新游|新作|新产品|产品|代理|独家代理|冒险手游)(?:方面)?[:：，,]?$")
+_GAME_AFTER = re.compile(r"[^，。；！？\n《]{0,6}?(?:款|个|部|批次?)(?:新)?(?:游戏|手游|新游)|(?:等)?(?:游戏|手游)")
 
 
 def games(text: str) -> list[Candidate]:
