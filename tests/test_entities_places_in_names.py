@@ -212,3 +212,12 @@ def test_latin_names_in_a_list_of_companies_are_companies() -> None:
 def test_a_code_before_a_series_and_an_app_after_download_are_products() -> None:
     found = tagged("索尼的XQ5系列玩3D扫描，下载Lumo Pay即可付款。")
     assert ("XQ5", "product") in found and ("Lumo Pay", "product") in found
+
+
+def test_a_name_before_an_officer_and_the_officer_s_name_is_the_company_everywhere() -> None:
+    texts = ["今年乌镇，货拉拉创始人周胜馥的演讲提到一个数字。", "货拉拉大幅提高了效率，货拉拉就是其中的佼佼者。",
+             "王小明说，张伟董事长也来了。"]
+    found: list[list[Candidate]] = recognize_texts(texts)
+    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    assert kinds.count(("货拉拉", "org")) == 3 and ("货拉拉", "person") not in kinds
+    assert ("周胜馥", "person") in kinds and ("张伟", "person") in kinds

@@ -84,6 +84,34 @@ def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
     return out
 
 
+# An officer's title right after a name: the name is the company the officer serves (货拉拉创始人周胜馥).
+_OFFICER_AFTER = re.compile(r"(?:联合)?创始人|创办人|董事长|首席执行官|CEO|总裁|副总裁|技术总监|行政总裁|执行长")
+
+
+# Sources whose people a context may overrule: the statistical ones, and copies of their names.
+_READ_AGAIN = (Source.TAGGER, Source.LAC, Source.CONSISTENCY)
+
+
+def companies_by_officer(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """A name the statistical sources read as a person, written before an officer's title and that officer's
+    name (货拉拉 + 创始人 + 周胜馥), is the company: there and wherever else in the document those sources read
+    it (in place). A title alone after a name is the person's own (张伟董事长)."""
+    names: set[str] = set()
+    for candidates, text in zip(chosen, texts, strict=True):
+        person_starts = {c.start for c in candidates if c.kind == EntityKind.PERSON}
+        for c in candidates:
+            title = _OFFICER_AFTER.match(text, c.end) if c.kind == EntityKind.PERSON else None
+            if title is not None and title.end() in person_starts and c.source in _READ_AGAIN:
+                names.add(text[c.start:c.end])
+    if not names:
+        return
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            surface = text[c.start:c.end]
+            if surface in names and c.kind == EntityKind.PERSON and c.source in _READ_AGAIN:
+                candidates[i] = c._replace(kind=EntityKind.ORG, id=f"org:{surface}", source=Source.CONSISTENCY)
+
+
 def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str],
                 stems: dict[str, Candidate] | None = None) -> None:
     """A name a list or a rule gave a kind in this document keeps that kind where only the statistical sources

@@ -31,6 +31,7 @@ from qwen_reader.core.entities import (
 )
 from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.consistency import (
+    companies_by_officer,
     company_stems,
     complete_names,
     document_names,
@@ -359,6 +360,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             stems = company_stems(chosen, simplified, lambda w: w in known_places() or w in names.common)
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
+            companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
         platforms.kinds_in_context(chosen, simplified)
