@@ -221,3 +221,11 @@ def test_a_name_before_an_officer_and_the_officer_s_name_is_the_company_everywhe
     kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
     assert kinds.count(("货拉拉", "org")) == 3 and ("货拉拉", "person") not in kinds
     assert ("周胜馥", "person") in kinds and ("张伟", "person") in kinds
+
+
+def test_a_company_s_business_unit_and_a_platform_where_people_post() -> None:
+    found = tagged("滴滴自动驾驶宣布融资，京东物流上市，腾讯游戏收入增长；他在微博贴出声明，又在她的微博留言。")
+    for name in ("滴滴自动驾驶", "京东物流", "腾讯游戏"):
+        assert (name, "org") in found, name
+    assert found.count(("微博", "product")) == 2
+    assert ("腾讯视频", "product") in tagged("他在腾讯视频上观看直播。")

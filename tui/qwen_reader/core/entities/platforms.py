@@ -11,11 +11,13 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_ha
 
 # What says the platform is meant: goods land on it, people use it, its pages, accounts and shops.
 # (通过, 用户 and App are left out: 通过工行网银, 苹果用户 mean the company, 苹果App Store its product.)
-_PLATFORM_BEFORE = re.compile(r"(?:登陆|登录|入驻|上架到|下载|打开)$")
-_PLATFORM_AFTER = re.compile(r"^(?:页面|平台上|客户端|小程序|直播间|店铺|旗舰店|商城|阅读量|热搜|官方账号)")
+_PLATFORM_BEFORE = re.compile(r"(?:登陆|登录|入驻|上架到|下载|打开|字节版|海外版|国际版)$")
+_PLATFORM_AFTER = re.compile(r"^(?:页面|平台上|客户端|小程序|直播间|店铺|旗舰店|商城|阅读量|热搜|官方账号|海外版|"
+                             r"国际版|极速版|留言|贴文|专页|粉专|粉丝页|帖子|账号|帐号|"
+                             r"上(?!市|班|涨|调|半|午|任|台|述|年|月|周|海|演|线|榜))")
 # 在 X 上 / 在 X 下单: people do something on the platform (not 在 X 上市 / 上班, where the company is meant).
 _ON_AFTER = re.compile(r"^(?:上(?!市|班|涨|调|半|午|任|台|述|年|月|周|海|演)|中(?:表示|称|写道|发文|透露|回应)|"
-                       r"购买|下单|观看|搜索|开店|发帖|直播|售卖|销售)")
+                       r"购买|下单|观看|搜索|开店|发帖|直播|售卖|销售|贴出|贴文|发文|留言)")
 # Words joining names in a list (在抖音、快手和B站观看): the list shares the words around it.
 _JOIN = re.compile(r"[、，,]?(?:和|及|与|或|以及)?|[、，,]")
 # What says the brand acts: it speaks, decides, answers, owns.

@@ -76,6 +76,8 @@ _lock = threading.Lock()
 # The year an event's name may carry (MWC 2026, CES2025).
 _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
+# The businesses a company names a unit after (滴滴自动驾驶, 腾讯游戏, 京东物流); not its apps (腾讯视频 is a product).
+_BUSINESS_UNIT = re.compile(r"(?:自动驾驶|游戏(?!机|厅|玩家|产品|业务)|物流|出行|智驾|金融(?!科技|业务|产品))")
 # A joined word ending in a facility keeps its place (广州白云机场 is not 广州 + 白云机场).
 _FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|隧道)$")
 # Ports and airports carry their city in their name (广州南沙国际邮轮母港); roads and crossings do not
@@ -266,6 +268,10 @@ def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     c = c._replace(end=end)
                 else:
                     c = Candidate(c.start, end, EntityKind.ORG, f"org:{text[c.start:end]}", None, c.source)
+        unit = _BUSINESS_UNIT.match(text, c.end) if c.kind == EntityKind.ORG and c.source == Source.LIST else None
+        if unit is not None and unit.end() <= next_start:
+            # 滴滴 + 自动驾驶, 腾讯 + 游戏: a company's business written after it names its unit.
+            c = Candidate(c.start, unit.end(), EntityKind.ORG, f"org:{text[c.start:unit.end()]}", None, c.source)
         if c.kind == EntityKind.PLACE:
             end = rules.facility_after(text, c.end)
             # 中国公园: a country before a park or a centre describes it (香港口岸, 香港国际机场 are names).
