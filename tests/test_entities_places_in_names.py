@@ -229,3 +229,13 @@ def test_a_company_s_business_unit_and_a_platform_where_people_post() -> None:
         assert (name, "org") in found, name
     assert found.count(("微博", "product")) == 2
     assert ("腾讯视频", "product") in tagged("他在腾讯视频上观看直播。")
+
+
+def test_a_landmark_that_is_the_company_s_short_name_and_a_technology_everywhere() -> None:
+    texts = ["当天，长城给出了答案——Hx5「电四驱」技术。", "长城汽车总裁表示，长城此次曝光的 Hx5 很重要。",
+             "北京汽车发布新车，北京今天下雨。"]
+    found: list[list[Candidate]] = recognize_texts(texts)
+    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    assert kinds.count(("长城", "org")) == 2 and ("北京", "place") in kinds
+    assert not [name for name, kind in kinds if name == "Hx5"]
+    assert ("骁龙 8 至尊版", "product") in tagged("下一代平台骁龙 8 至尊版即将登陆手机。")

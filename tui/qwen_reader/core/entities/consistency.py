@@ -85,7 +85,8 @@ def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
 
 
 # An officer's title right after a name: the name is the company the officer serves (货拉拉创始人周胜馥).
-_OFFICER_AFTER = re.compile(r"(?:联合)?创始人|创办人|董事长|首席执行官|CEO|总裁|副总裁|技术总监|行政总裁|执行长")
+_OFFICER_AFTER = re.compile(r"(?:联合)?创始人|创办人|董事长|首席执行官|CEO|总裁|副总裁|技术总监|行政总裁|执行长|"
+                            r"(?:副)?总经理|执行董事")
 
 
 # Sources whose people a context may overrule: the statistical ones, and copies of their names.
@@ -124,7 +125,11 @@ def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str],
     for candidates, text in zip(chosen, texts, strict=True):
         for i, c in enumerate(candidates):
             known = sure.get(text[c.start:c.end])
-            if known is not None and known.kind != c.kind and c.source in (Source.TAGGER, Source.LAC):
+            # A dictionary's place that is this document's company short name (长城 of 长城汽车) is the company.
+            stem_of_a_place = c.kind == EntityKind.PLACE and c.source == Source.CEDICT and stems is not None \
+                and text[c.start:c.end] in stems
+            if known is not None and known.kind != c.kind and (c.source in (Source.TAGGER, Source.LAC)
+                                                               or stem_of_a_place):
                 candidates[i] = c._replace(kind=known.kind, id=known.id, english=known.english,
                                            source=Source.CONSISTENCY)
 

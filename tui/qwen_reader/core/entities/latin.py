@@ -31,6 +31,7 @@ _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模�
                              rf"下载|开通|安装|打开|升级到|"
                              rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
 # Words a company's name may end in that are no names alone.
+_TECHNOLOGY_AFTER = re.compile(r"^\s?(?:[「“][^」”]{1,8}[」”])?(?:技术|架构|协议|标准)")
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
 _PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
 _CODED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
@@ -59,6 +60,8 @@ def _kind_from_context(text: str, start: int, end: int) -> str | None:
     after = text[end:end + 8]
     if _ONE_WORD.fullmatch(text, start, end) and _PERSON_NOUN_BEFORE.search(before):
         return EntityKind.PERSON
+    if _TECHNOLOGY_AFTER.match(after):
+        return None  # Hi4「电四驱」技术: a technology, no product
     if _PERSON_SHAPE.fullmatch(text, start, end) and (TITLE_BEFORE.search(text[max(0, start - 8):start])
                                                       or SPEECH_AFTER.match(text, end)):
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
@@ -88,6 +91,9 @@ def context_names(text: str, chosen: list[Candidate], known: frozenset[str]) -> 
         if c.source == Source.RULES and c.kind == EntityKind.PRODUCT and surface not in known and line not in known \
                 and _kind_from_context(text, c.start, c.end) == EntityKind.ORG:
             c = c._replace(kind=EntityKind.ORG, id=f"{EntityKind.ORG}:{slug(text[c.start:c.end])}")
+        if c.source == Source.RULES and c.kind == EntityKind.PRODUCT and surface not in known \
+                and _TECHNOLOGY_AFTER.match(text[c.end:c.end + 10]):
+            continue  # Hi4「电四驱」技术: a technology, no product
         covered[c.start:c.end] = b"\x01" * (c.end - c.start)
         out.append(c)
     added = False
@@ -123,6 +129,14 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
     # A one-word name a person noun announced is that person everywhere (Emi表示 after 印佣Emi).
     people = {text[c.start:c.end] for cs, text in pairs for c in cs
               if c.kind == EntityKind.PERSON and c.source == Source.RULES and _ONE_WORD.fullmatch(text[c.start:c.end])}
+    # A Latin name written before the word for a technology anywhere is that technology everywhere (Hi4「电四驱」技术).
+    technologies = {text[c.start:c.end] for cs, text in pairs for c in cs if c.kind == EntityKind.PRODUCT
+                    and c.source == Source.RULES and _TECHNOLOGY_AFTER.match(text[c.end:c.end + 10])}
+    technologies |= {m.group() for _, text in pairs for m in _RUN.finditer(text)
+                     if _TECHNOLOGY_AFTER.match(text[m.end():m.end() + 10])}
+    for cs, text in pairs:
+        cs[:] = [c for c in cs if not (c.kind == EntityKind.PRODUCT and c.source in (Source.RULES, Source.CONSISTENCY)
+                                       and text[c.start:c.end] in technologies)]
     if not companies and not people:
         return
     for cs, text in pairs:
@@ -136,7 +150,8 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
 
 # A model after its line or its maker: 天玑9400, 骁龙8 Gen 3, 小米15 Ultra, 麒麟9000S, Pixel 9 Pro, Magic7 Pro.
 _CODE = r"[A-Z]{0,2}[0-9]{1,5}[A-Za-z]{0,2}\+?"
-_TAIL = r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|XR|XS|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note))*"
+_TAIL = (r"(?:\s?(?:Pro|Max|Ultra|Plus|Mini|mini|Lite|SE|XR|XS|Neo|Turbo|Fold\d*|Flip\d*|Gen\s?\d+|5G|FE|Note|"
+         r"至尊版|旗舰版|标准版|青春版|尊享版))*")
 _MODEL_AFTER = re.compile(rf"{_CODE}{_TAIL}(?![A-Za-z0-9.%])")
 # A line's own word may come between (iPod classic 3, iPod nano5): some makers write it in lower case.
 _LINE_WORD = r"(?:[A-Z][a-z]+ |(?:classic|nano|shuffle|touch) ?)"

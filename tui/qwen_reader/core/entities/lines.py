@@ -14,9 +14,10 @@ from qwen_reader.core.entities.model import Candidate, Entry, Source
 from qwen_reader.core.store.paths import bundled_asset
 
 LINES = "entities_lines.tsv"
-# A model number and its tail: 990 5G, 800, 9000S, 8 Gen 3, 3A6000, A13 仿生 (Bionic) is Apple's.
+# A model number and its tail: 990 5G, 800, 9000S, 8 Gen 3, 8 至尊版, 3A6000, A13 仿生 (Bionic) is Apple's.
 _NUMBER = re.compile(r"(?:[A-Z]{0,2}\d{1,5}[A-Za-z]{0,2}\+?)"
-                     r"(?:\s?(?:Pro|Max|Ultra|Plus|Lite|SE|Gen\s?\d+|5G))*(?![A-Za-z0-9.%])")
+                     r"(?:\s?(?:Pro|Max|Ultra|Plus|Lite|SE|Gen\s?\d+|5G|至尊版|旗舰版|标准版|青春版|尊享版))*"
+                     r"(?![A-Za-z0-9.%])")
 # What after the number makes it a quantity, not a model (麒麟3个, 星火2号, 征程5年).
 _QUANTITY = re.compile(r"[日月年号亿万千百元个家款台部名岁位人倍纳奈季度代寸吋英%国城省市条项点级次届期]|nm")
 # A chip noun after the bare line: the line itself is named (麒麟芯片, 骁龙处理器).

@@ -114,6 +114,13 @@ def warm() -> None:
     lac.words(["预热"])
 
 
+def _landmark(name: str) -> bool:
+    """A landmark CC-CEDICT writes with its article (长城, the Great Wall) may be a company's short name (长城 of
+    长城汽车); a city (北京 of 北京汽车) is not."""
+    entry = cedict_names().names.get(name)
+    return entry is not None and entry[1].startswith("the ")
+
+
 def _plausible(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.CONTEXT_THRESHOLD
 
@@ -363,7 +370,9 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
                                         known_places())
         if Source.CONSISTENCY in sources:
-            stems = company_stems(chosen, simplified, lambda w: w in known_places() or w in names.common)
+            # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
+            stems = company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common
+                                  or (w in known_places() and not _landmark(w)))
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
             companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
