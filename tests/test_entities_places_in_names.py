@@ -8,9 +8,15 @@ from qwen_reader.core.entities.model import Candidate
 from qwen_reader.core.entities.recognize import recognize_texts
 
 
+def tagged_doc(texts: list[str]) -> list[tuple[str, str]]:
+    """Every paragraph's mentions of one document, as (text, kind), dates and figures left out."""
+    found: list[list[Candidate]] = recognize_texts(texts)
+    return [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs
+            if c.kind not in ("date", "figure")]
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
-    found: list[list[Candidate]] = recognize_texts([text])
-    return [(text[c.start:c.end], str(c.kind)) for c in found[0] if c.kind not in ("date", "figure")]
+    return tagged_doc([text])
 
 
 def test_a_company_s_unit_for_a_country_is_one_organisation() -> None:
@@ -118,9 +124,7 @@ def test_people_a_report_describes_and_viruses_are_no_names() -> None:
 
 
 def test_a_one_word_latin_name_after_a_person_noun_is_that_person_everywhere() -> None:
-    found: list[list[Candidate]] = recognize_texts(["住在楼上的菲佣Rosa仍在医院。", "Rosa表示，她很想念家人。"])
-    texts = ["住在楼上的菲佣Rosa仍在医院。", "Rosa表示，她很想念家人。"]
-    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    kinds = tagged_doc(["住在楼上的菲佣Rosa仍在医院。", "Rosa表示，她很想念家人。"])
     assert kinds.count(("Rosa", "person")) == 2 and ("Rosa", "org") not in kinds
 
 
@@ -186,8 +190,7 @@ def test_games_in_title_marks_where_the_words_call_them_games() -> None:
 
 def test_taiwan_fund_houses_and_a_company_s_short_name_the_tagger_reads_as_a_man() -> None:
     texts = ["宏达光电为台湾唯一的垂直整合企业。", "宏达今日举行股东会，摩根投信董事长也出席。"]
-    found: list[list[Candidate]] = recognize_texts(texts)
-    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    kinds = tagged_doc(texts)
     assert ("宏达", "org") in kinds and ("宏达", "person") not in kinds
     assert ("摩根投信", "org") in kinds and ("摩根", "person") not in kinds
 
@@ -217,8 +220,7 @@ def test_a_code_before_a_series_and_an_app_after_download_are_products() -> None
 def test_a_name_before_an_officer_and_the_officer_s_name_is_the_company_everywhere() -> None:
     texts = ["今年乌镇，货拉拉创始人周胜馥的演讲提到一个数字。", "货拉拉大幅提高了效率，货拉拉就是其中的佼佼者。",
              "王小明说，张伟董事长也来了。"]
-    found: list[list[Candidate]] = recognize_texts(texts)
-    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    kinds = tagged_doc(texts)
     assert kinds.count(("货拉拉", "org")) == 3 and ("货拉拉", "person") not in kinds
     assert ("周胜馥", "person") in kinds and ("张伟", "person") in kinds
 
@@ -234,8 +236,7 @@ def test_a_company_s_business_unit_and_a_platform_where_people_post() -> None:
 def test_a_landmark_that_is_the_company_s_short_name_and_a_technology_everywhere() -> None:
     texts = ["当天，长城给出了答案——Hx5「电四驱」技术。", "长城汽车总裁表示，长城此次曝光的 Hx5 很重要。",
              "北京汽车发布新车，北京今天下雨。"]
-    found: list[list[Candidate]] = recognize_texts(texts)
-    kinds = [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs]
+    kinds = tagged_doc(texts)
     assert kinds.count(("长城", "org")) == 2 and ("北京", "place") in kinds
     assert not [name for name, kind in kinds if name == "Hx5"]
     assert ("骁龙 8 至尊版", "product") in tagged("下一代平台骁龙 8 至尊版即将登陆手机。")

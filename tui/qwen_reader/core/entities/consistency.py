@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.gazetteer import Gazetteer
 from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source
+from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 
 def document_names(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
@@ -85,8 +86,7 @@ def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
 
 
 # An officer's title right after a name: the name is the company the officer serves (货拉拉创始人周胜馥).
-_OFFICER_AFTER = re.compile(r"(?:联合)?创始人|创办人|董事长|首席执行官|CEO|总裁|副总裁|技术总监|行政总裁|执行长|"
-                            r"(?:副)?总经理|执行董事")
+_OFFICER_AFTER = re.compile(rf"(?:{OFFICER_TITLES})")
 
 
 # Sources whose people a context may overrule: the statistical ones, and copies of their names.

@@ -17,7 +17,7 @@ _REGION_PART = re.compile(r"[东南西北中]{1,3}部|[\u4e00-\u9fff]{0,3}大部
 _DESCRIBED = re.compile(r".*某.*|.*(?:合资|内资|外资|独资)(?:基金)?")
 
 
-def a_region_part(text: str, c: Candidate) -> bool:
+def no_body_named(text: str, c: Candidate) -> bool:
     """Parts of a region read as a body (中东部), and bodies described rather than named (广州某基金)."""
     return c.kind == EntityKind.ORG and (_REGION_PART.fullmatch(text, c.start, c.end) is not None
                                          or _DESCRIBED.fullmatch(text, c.start, c.end) is not None)

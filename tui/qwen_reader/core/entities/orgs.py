@@ -251,8 +251,9 @@ def _listed_as_org(text: str, org: Candidate, start: int, end: int) -> bool:
 
 
 # An officer of a company: the company is named right before the title (香港信诚国际执行董事涂国彬).
-_OFFICER = re.compile(r"(?:的)?(?:执行董事|董事长|副董事长|总经理|副总经理|总裁|副总裁|行政总裁|首席执行官|执行长|CEO|"
-                      r"创始人|创办人|董事总经理|首席经济学家|首席分析师|分析师|研究主管|发言人|合伙人)$")
+OFFICER_TITLES = ("执行董事|董事长|副董事长|总经理|副总经理|总裁|副总裁|行政总裁|首席执行官|执行长|CEO|创始人|创办人|"
+                  "联合创始人|董事总经理|首席经济学家|首席分析师|分析师|研究主管|发言人|合伙人|技术总监")
+_OFFICER = re.compile(rf"(?:的)?(?:{OFFICER_TITLES})$")
 # Last words of a company's name that are everyday words too (香港信诚国际, 某某资讯, 某某资本).
 _COMPANY_TAIL = re.compile(r"国际|科技|集团|控股|资讯|咨询|资本|投资|证券|银行|基金|地产|置业|实业|传媒|顾问|研究院|"
                            r"研究所|公司|电器|通信|电子|网络|信息|技术|国际集团|创投|财经|智库|中心|工作室|事务所|基金会|"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
-from qwen_reader.core.entities.rules import _ORG_SUFFIX_AT, _TITLES
+from qwen_reader.core.entities.rules import TITLES, org_suffix_at_end
 
 # Words that announce a person right after them: who the person is in a report (a victim, a driver, an age
 # and a sex) or an office.
@@ -114,7 +114,7 @@ def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
 
 
 _BEFORE_A_NAME = frozenset("的和与及是在对向从把被为")
-_TITLE_IN = re.compile(rf"(?:{_TITLES}|经理)")
+_TITLE_IN = re.compile(rf"(?:{TITLES}|经理)")
 
 
 def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
@@ -149,7 +149,7 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
         name = text[start:end]
         if len(name) < 3 or name[0] in "·•‧・" or name[-1] in "·•‧・":
             continue
-        if _ORG_SUFFIX_AT.search(name[-2:]) or name.endswith(("公司", "集团")):
+        if org_suffix_at_end(name) or name.endswith(("公司", "集团")):
             continue
         yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities import (
     dates,
+    extended,
     funds,
     lac,
     latin,
@@ -76,13 +77,8 @@ _lock = threading.Lock()
 # The year an event's name may carry (MWC 2026, CES2025).
 _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
-# The businesses a company names a unit after (滴滴自动驾驶, 腾讯游戏, 京东物流); not its apps (腾讯视频 is a product).
-_BUSINESS_UNIT = re.compile(r"(?:自动驾驶|游戏(?!机|厅|玩家|产品|业务)|物流|出行|智驾|金融(?!科技|业务|产品))")
 # A joined word ending in a facility keeps its place (广州白云机场 is not 广州 + 白云机场).
 _FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|隧道)$")
-# Ports and airports carry their city in their name (广州南沙国际邮轮母港); roads and crossings do not
-# (香港 + 元朗公路).
-_PORT_END = re.compile(r"(?:机场|母港|客运港)$")
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部|"
                            r"流域|中下游|沿岸|沿线")
@@ -256,46 +252,6 @@ def resolve(found: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def extend_orgs(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """A known organisation or place followed by an organisation suffix is one organisation (阿里巴巴集团 is
-    Alibaba, 深圳市住建局 a body of its own, Qwen 团队 the team); a place followed by a facility is one place
-    (迪拜国际机场); a parent written together with its unit is one organisation (阿里达摩院, 谷歌 DeepMind)."""
-    out: list[Candidate] = []
-    for i, c in enumerate(chosen):
-        next_start = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
-        if c.kind in (EntityKind.ORG, EntityKind.PLACE, EntityKind.PRODUCT):
-            end = (rules.place_org_suffix_after if c.kind == EntityKind.PLACE else rules.org_suffix_after)(text, c.end)
-            # 公司 alone after a known company is a generic head (苹果公司 is 苹果), unlike 有限公司 or 集团.
-            generic_head = c.kind == EntityKind.ORG and text[c.end:end] == "公司"
-            # 工党政府 is the government the party formed; the party is the name.
-            generic_head = generic_head or (text[c.end - 1:c.end] == "党" and text[c.end:end].startswith("政府"))
-            if end is not None and end <= next_start and not generic_head and (
-                    c.kind != EntityKind.PRODUCT or text[end - 2:end] == "团队"):
-                if c.kind == EntityKind.ORG:
-                    c = c._replace(end=end)
-                else:
-                    c = Candidate(c.start, end, EntityKind.ORG, f"org:{text[c.start:end]}", None, c.source)
-        unit = _BUSINESS_UNIT.match(text, c.end) if c.kind == EntityKind.ORG and c.source == Source.LIST else None
-        if unit is not None and unit.end() <= next_start:
-            # 滴滴 + 自动驾驶, 腾讯 + 游戏: a company's business written after it names its unit.
-            c = Candidate(c.start, unit.end(), EntityKind.ORG, f"org:{text[c.start:unit.end()]}", None, c.source)
-        if c.kind == EntityKind.PLACE:
-            end = rules.facility_after(text, c.end)
-            # 中国公园: a country before a park or a centre describes it (香港口岸, 香港国际机场 are names).
-            described = text[c.start:c.end] in broad_places() and text[c.end:end] in ("公园", "中心", "广场", "大厦")
-            if end is not None and end <= next_start and not described:
-                # The city written before a district's facility is part of its name (广州 + 南沙国际邮轮母港).
-                start = out.pop().start if out and out[-1].kind == EntityKind.PLACE and out[-1].end == c.start \
-                    and _PORT_END.search(text, c.start, end) else c.start
-                c = Candidate(start, end, EntityKind.PLACE, f"place:{text[start:end]}", None, c.source)
-        if out and out[-1].kind == EntityKind.ORG and c.kind == EntityKind.ORG and _adjacent(text, out[-1], c) \
-                and out[-1].source != Source.RULES and orgs.may_own(text, out[-1], c):
-            parent = out.pop()
-            c = Candidate(parent.start, c.end, EntityKind.ORG, c.id, c.english, c.source)
-        out.append(c)
-    return out
-
-
 def _person_like(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.THRESHOLD
 
@@ -303,7 +259,7 @@ def _person_like(name: str) -> bool:
 def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     """One paragraph's mentions: every source's candidates resolved, then read again in their context."""
     tokens = tokenize(text)
-    chosen = extend_orgs(text, resolve(candidates(text, sources, tokens)))
+    chosen = extended.extend_orgs(text, resolve(candidates(text, sources, tokens)))
     if Source.RULES in sources and "place-rules" in sources:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
@@ -322,11 +278,6 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = latin_models.model_names(text, latin.models(text, chosen))
     # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
     return [c for c in chosen if c.kind != EntityKind.PERSON or not _TECHNIQUE_HEAD.match(text, c.end)]
-
-
-def _adjacent(text: str, a: Candidate, b: Candidate) -> bool:
-    gap = text[a.end:b.start]
-    return gap == "" or (gap == " " and (text[b.start].isascii() or text[a.end - 1].isascii()))
 
 
 @lru_cache(maxsize=1)
@@ -389,7 +340,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
                  is not None]
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
-             if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.a_region_part(s, c)
+             if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
              and not latin.a_sentence(s[c.start:c.end]) and not org_wording.of_every_country(s, c)
              and not (c.kind == EntityKind.PLACE and places.not_a_place(s, c.end))]  # also where propagated
             for cs, s in zip(chosen, simplified, strict=True)]

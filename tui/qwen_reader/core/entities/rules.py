@@ -43,6 +43,7 @@ _TITLE_ANYWHERE = re.compile(rf"(?:{_TITLES})")
 _SPEECH_ANYWHERE = re.compile(rf"(?:{_SPEECH})")
 _SPEECH_AFTER = re.compile(rf"^(?:{_SPEECH})")
 TITLE_BEFORE = _TITLE_BEFORE
+TITLES = _TITLES
 # A speech verb right after a name, past a space (Jitesh Ubrani 指出).
 SPEECH_AFTER = re.compile(rf"\s?(?:{_SPEECH})")
 # Characters that end a name on their left: punctuation, the start, and a few function words.
@@ -244,6 +245,11 @@ def place_org_suffix_after(text: str, end: int) -> int | None:
     if m and m.group().startswith("部") and text[end - 1:end] in _PART_BEFORE:
         return None  # 东北地区中东部: a part of a region, not the Middle East's ministry
     return end + m.end() if m else None
+
+
+def org_suffix_at_end(name: str) -> bool:
+    """Whether a name's last two characters hold an organisation suffix (a foreign name never ends in one)."""
+    return bool(_ORG_SUFFIX_AT.search(name[-2:]))
 
 
 def org_suffix_after(text: str, end: int) -> int | None:
