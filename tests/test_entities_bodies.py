@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qwen_reader.core.entities.model import Candidate
+from conftest import tagged_doc
 from qwen_reader.core.entities.recognize import recognize_texts
-
-
-def tagged_doc(texts: list[str]) -> list[tuple[str, str]]:
-    found: list[list[Candidate]] = recognize_texts(texts)
-    return [(text[c.start:c.end], str(c.kind)) for cs, text in zip(found, texts, strict=True) for c in cs
-            if c.kind not in ("date", "figure")]
 
 
 def test_a_unit_after_its_parent_is_one_body_and_alone_later_the_same_body() -> None:

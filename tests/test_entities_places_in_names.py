@@ -4,19 +4,7 @@ written for this test."""
 
 from __future__ import annotations
 
-from qwen_reader.core.entities.model import Candidate
-from qwen_reader.core.entities.recognize import recognize_texts
-
-
-def tagged_doc(texts: list[str]) -> list[tuple[str, str]]:
-    """Every paragraph's mentions of one document, as (text, kind), dates and figures left out."""
-    found: list[list[Candidate]] = recognize_texts(texts)
-    return [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs
-            if c.kind not in ("date", "figure")]
-
-
-def tagged(text: str) -> list[tuple[str, str]]:
-    return tagged_doc([text])
+from conftest import tagged, tagged_doc
 
 
 def test_a_company_s_unit_for_a_country_is_one_organisation() -> None:

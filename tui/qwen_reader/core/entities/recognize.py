@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from qwen_reader.core.entities import (
+    brands,
     dates,
     extended,
     funds,
@@ -327,6 +328,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
             companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
+            brands.brands_not_people(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
         platforms.kinds_in_context(chosen, simplified)

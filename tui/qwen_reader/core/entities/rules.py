@@ -134,8 +134,10 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
 
 
 # A family name may start with O' (any apostrophe the press uses), Mc or Mac, or join two with a hyphen.
-_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-. ])([A-Z][a-z]+) ((?:O['’‘]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-                        r"(?![A-Za-z0-9]| [A-Z])")
+# A space before the first word is the press's spacing between scripts (任命 John Krafcik), unless a Latin word
+# stands before it (Point Zoom). A middle name may stand between (Alex Wright Gladstein).
+_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-.])(?<![A-Za-z0-9\-.,] )([A-Z][a-z]+) (?:[A-Z][a-z]+ )?"
+                        r"((?:O['’‘]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z0-9]| [A-Z])")
 _NUMBER_AFTER = re.compile(r" ?\d")
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
              r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")

@@ -1,0 +1,64 @@
+"""Brands the tagger reads as people, and people's names with what is no part of them (an office's last
+character, a verb, a form of address), and Latin names with the press's spacing; every sentence was written
+for this test."""
+
+from __future__ import annotations
+
+from conftest import tagged, tagged_doc
+
+
+def test_a_brand_before_its_model_is_the_company_everywhere_in_the_document() -> None:
+    found = tagged_doc(["近日，小鹏 P7i 正式上市。", "此前小鹏认为这款车会带来销量，但小鹏的股价仍在下跌。"])
+    assert found.count(("小鹏", "org")) == 3
+    assert not [m for m in found if m[1] == "person"]
+
+
+def test_a_trade_word_or_a_stock_code_makes_the_name_a_company() -> None:
+    assert tagged("有线电视业者凯擘昨日表示，凯擘将推出新服务。").count(("凯擘", "org")) == 2
+    found = tagged("面板厂友达（2409）与彩晶（6116）昨日股价大涨，彩晶表示订单增加。")
+    assert found.count(("彩晶", "org")) == 2
+
+
+def test_the_last_of_a_list_of_companies_is_a_company() -> None:
+    found = tagged("此次上市后，他旗下的公司包括吉利汽车、沃尔沃、极星、路特斯。")
+    assert ("路特斯", "org") in found
+
+
+def test_people_after_their_bodies_in_a_list_stay_people() -> None:
+    found = tagged("候选人民思政策研究所黄颖灏、工联会古伟冰及经民联邓肇锋昨日到场。")
+    assert ("古伟冰", "person") in found and ("邓肇锋", "person") in found
+
+
+def test_a_person_with_a_brand_like_name_stays_a_person_where_a_rule_names_him() -> None:
+    found = tagged_doc(["董事长王伟表示，新楼盘将于明年交付。", "王伟 A1区的项目也已动工。"])
+    assert ("王伟", "org") not in found
+
+
+def test_an_office_s_last_character_is_no_part_of_the_name() -> None:
+    found = tagged("贝壳执行董事、首席财务官徐涛表示业绩稳定。")
+    assert ("徐涛", "person") in found and ("官徐涛", "person") not in found
+
+
+def test_a_surname_then_a_verb_is_no_name() -> None:
+    found = tagged("林说「这不合理」，张则回应说没有问题。")
+    assert not [m for m in found if m[1] == "person"]
+
+
+def test_a_verb_or_a_preposition_after_a_name_is_cut_off() -> None:
+    found = tagged("上周美团创始人王兴发内部信，宣布调整架构。")
+    assert ("王兴", "person") in found and ("王兴发", "person") not in found
+
+
+def test_a_form_of_address_after_a_full_name_is_cut_off() -> None:
+    found = tagged("本轮融资后，合伙人程天先生表示看好市场。")
+    assert ("程天", "person") in found and ("程天先生", "person") not in found
+
+
+def test_latin_names_after_the_press_s_spacing_and_with_a_middle_name() -> None:
+    found = tagged("谷歌在 2015 年任命 John Krafcik 为 CEO，随后邀请 Alex Wright Gladstein 加入。")
+    assert ("John Krafcik", "person") in found and ("Alex Wright Gladstein", "person") in found
+
+
+def test_a_latin_word_before_two_capitalised_words_opens_no_name() -> None:
+    found = tagged("这台相机支持 Point Zoom Mark 功能。")
+    assert ("Zoom Mark", "person") not in found

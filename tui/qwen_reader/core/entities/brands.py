@@ -1,0 +1,77 @@
+"""A company or brand the statistical sources read as a person: many brands are written like given names or
+nicknames (小鹏, 凯擘, 路特斯), and the tagger reads them as men. Where the document uses the name the way it uses
+a company's anywhere (a model after it, its share price, a trade word before it, a list of companies around it,
+or another source already reading it as a company), every statistical reading of it as a person becomes the
+company. A list's or a rule's person (an office before the name, a surname with its sex) is never overruled."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+
+# Sources whose people the document's use may overrule: the statistical ones and the copies made of them.
+_WEAK = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
+# A stock code in brackets after the name (彩晶（6116）, 利丰（494）).
+_STOCK_CODE = r"[（(](?:\d{3,6}|\d{6}\.[A-Z]{2}|[A-Z]{2,5})[)）]"
+# What a company has and a person does not: a share price, models, shops, a website, a brand.
+_COMPANY_AFTER = re.compile(r"\s?(?:的)?(?:股价|市值|财报|营收|车型|销量|门店|官网|品牌|新车|在港上市|港股|美股|"
+                            r"股份|汽车|集团|控股|的(?:用户|车主|产品|业务|平台|芯片|手机)|" + _STOCK_CODE + ")")
+# A trade word right before the name (有线电视业者凯擘, 车企小鹏, 友商理想).
+_COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|对手|同行|新势力|电商|运营商|平台|酒店集团|连锁)$")
+# Where the name stands between items of a list: 、 or a conjunction.
+_LIST_JOIN = re.compile(rf"(?:{_STOCK_CODE})?\s*(?:、|和|及|与|以及)")
+# A model code right after the name, maybe after a space (小鹏 P7i, 理想L6).
+_MODEL_AFTER = re.compile(r"\s?[A-Z][A-Za-z]{0,3}\d")
+
+
+def _used_as_company(text: str, c: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
+    if _COMPANY_AFTER.match(text, c.end) or _COMPANY_BEFORE.search(text, 0, c.start):
+        return True
+    model = _MODEL_AFTER.match(text, c.end)
+    if model is not None and any(o.kind == EntityKind.PRODUCT and o.start == model.end() - len(model.group().lstrip())
+                                 for o in candidates):
+        return True
+    if index > 0 and candidates[index - 1].end == c.start and candidates[index - 1].kind == EntityKind.ORG:
+        return False  # 工联会古伟冰: a body right before a name is the person's affiliation
+    return _companies_joined(text, candidates, index, -1) >= 2 or _companies_joined(text, candidates, index, 1) >= 2
+
+
+def _companies_joined(text: str, candidates: Sequence[Candidate], index: int, step: int) -> int:
+    """How many companies in a row a list joins to the name at `index`, going left (-1) or right (1); a person's
+    office between two people (副主委郑贞茂、证期局副局长周惠美) stops the row at its first body."""
+    count, here = 0, candidates[index]
+    k = index + step
+    while 0 <= k < len(candidates) and candidates[k].kind == EntityKind.ORG:
+        other = candidates[k]
+        gap = text[other.end:here.start] if step < 0 else text[here.end:other.start]
+        if not _LIST_JOIN.fullmatch(gap.strip()):
+            break
+        count, here, k = count + 1, other, k + step
+    return count
+
+
+def brands_not_people(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """In place: each statistical person whose name the document also uses as a company's is that company."""
+    companies: dict[str, Candidate | None] = {}
+    sure_people: set[str] = set()
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            surface = text[c.start:c.end]
+            if c.kind == EntityKind.PERSON and c.source not in _WEAK:
+                sure_people.add(surface)
+            elif c.kind == EntityKind.ORG:
+                companies.setdefault(surface, c)
+            elif c.kind == EntityKind.PERSON and _used_as_company(text, c, candidates, i):
+                companies.setdefault(surface, None)
+    names = {s: c for s, c in companies.items() if s not in sure_people}
+    if not names:
+        return
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            surface = text[c.start:c.end]
+            if c.kind == EntityKind.PERSON and c.source in _WEAK and surface in names:
+                org = names[surface]
+                candidates[i] = c._replace(kind=EntityKind.ORG, id=org.id if org else f"org:{surface}",
+                                           english=org.english if org else None, source=Source.CONSISTENCY)
