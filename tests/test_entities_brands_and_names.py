@@ -62,3 +62,23 @@ def test_latin_names_after_the_press_s_spacing_and_with_a_middle_name() -> None:
 def test_a_latin_word_before_two_capitalised_words_opens_no_name() -> None:
     found = tagged("这台相机支持 Point Zoom Mark 功能。")
     assert ("Zoom Mark", "person") not in found
+
+
+def test_a_company_introduced_with_its_ticker_is_the_company_in_the_whole_document() -> None:
+    found = tagged_doc(["一站式服务平台海螺（NYSE:HLO）今日发布财报。", "报告期内，海螺的收入增长两成。"])
+    assert found.count(("海螺", "org")) == 2
+    found = tagged("今天，张伟创办的远山（9987.HK）在港股上市。")
+    assert ("远山", "org") in found
+
+
+def test_a_quoted_name_with_its_latin_name_in_brackets_is_a_company() -> None:
+    found = tagged_doc(["美国连锁店「糖果王国」（Candy Kingdom）已申请破产。", "糖果王国创立于一九五零年。"])
+    assert found.count(("糖果王国", "org")) == 2
+    assert ("关注的人", "org") not in tagged("页面上另一列是「关注的人」（Following）板块。")
+
+
+def test_a_name_before_an_officer_and_the_officer_s_name_is_a_company() -> None:
+    found = tagged("发布会上，海螺联合创始人、董事长、首席执行官彭永东表示将继续投入。")
+    assert ("海螺", "org") in found and ("彭永东", "person") in found
+    found = tagged("瑞银科技业分析师王小明表示，公司董事长张伟也出席。")
+    assert ("科技业", "org") not in found and ("公司", "org") not in found

@@ -14,6 +14,7 @@ from qwen_reader.core.entities import (
     dates,
     extended,
     funds,
+    introduced,
     lac,
     latin,
     latin_models,
@@ -273,6 +274,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
                                   broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
         chosen = orgs.registered_names(text, chosen)
+        chosen = introduced.with_introduced(text, tokens, chosen)
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
     if Source.RULES in sources and "models" in sources:

@@ -1,0 +1,95 @@
+"""Companies a report introduces in the ways only companies are introduced, whatever their names mean as words
+(贝壳, 地平线, 玩具反斗城): with a stock ticker or an exchange's code in brackets (贝壳（NYSE:BEKE）,
+地平线（9660.HK）), with a Latin name in brackets after a quoted name (「玩具反斗城」（Toys"R"Us）), or right
+before an officer's title and that officer's name (贝壳联合创始人彭永东). The document's consistency then
+finds the company's other mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.orgs import OFFICER_TITLES
+
+_EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
+# A ticker in brackets: an exchange and a code, or a numbered code with its market (9660.HK, 600519.SH).
+_TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW))"
+                     r"\s?[)）]")
+# A quoted name and a Latin name in brackets right after it.
+_QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]\s?[（(][A-Z][^（）()]{1,40}[)）]")
+_OFFICER = re.compile(rf"(?:{OFFICER_TITLES})")
+_MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
+# Words that stand before an officer's title and are no company's name.
+_GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|副|新任|董事会|团队|首位|同时|以及|兼|行业|产业|"
+                      r"(?<!实)业|界|圈|领域|部门|方面)$")
+# What may stand before the company's name: a clause's start or punctuation.
+_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]")
+
+
+def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen mentions and the companies introduced here; an introduced company replaces what the
+    statistical sources read inside it (贝壳 read as nothing, 地平线 as a place) but no list's or rule's name."""
+    found = list(_introduced(text, tokens, chosen))
+    if not found:
+        return chosen
+    out = list(chosen)
+    for org in found:
+        inside = [c for c in out if c.start < org.end and org.start < c.end]
+        if any(c.source in (Source.LIST, Source.RULES) or not (org.start <= c.start and c.end <= org.end)
+               for c in inside):
+            continue
+        out = [c for c in out if c not in inside] + [org]
+    return sorted(out)
+
+
+def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Sequence[Candidate]) -> Iterator[Candidate]:
+    starts = {s for _, s, _ in tokens}
+    for m in _TICKER.finditer(text):
+        start = _name_start(text, m.start(), tokens)
+        if start is not None:
+            yield _org(text, start, m.start())
+    for m in _QUOTED_WITH_LATIN.finditer(text):
+        yield _org(text, m.start(1), m.end(1))
+    people = {c.start for c in chosen if c.kind == EntityKind.PERSON}
+    for m in _OFFICER.finditer(text):
+        if not _officer_name_follows(text, m.end(), people):
+            continue
+        end = m.start()
+        start = next((s for s in range(end - 2, max(end - 5, 0) - 1, -1)
+                      if s in starts and (s == 0 or _OPENS.match(text, s - 1))), None)
+        if start is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]) \
+                and not _GENERIC.search(text, start, end):
+            yield _org(text, start, end)
+
+
+def _officer_name_follows(text: str, end: int, people: set[int]) -> bool:
+    """The officer's name after the title, maybe after more titles (联合创始人、董事长、首席执行官彭永东)."""
+    while True:
+        if end in people:
+            return True
+        more = _MORE_TITLES.match(text, end)
+        if more is None:
+            return False
+        end = more.end()
+
+
+def _name_start(text: str, end: int, tokens: Sequence[tuple[str, int, int]]) -> int | None:
+    """Where the name before a bracket begins: after a quotation mark, or the last word (or the last two,
+    where the last is one character) the segmentation reads before it."""
+    quote = max(text.rfind(q, max(0, end - 12), end) for q in "「“『")
+    if quote >= 0 and text[end - 1] in "」”』":
+        return quote + 1 if end - 1 - (quote + 1) >= 2 else None
+    before = [(s, e) for _, s, e in tokens if e == end or (s < end and e > end - 8 and e <= end)]
+    last = next((t for t in reversed(before) if t[1] == end), None)
+    if last is None or not all("\u4e00" <= ch <= "\u9fff" for ch in text[last[0]:end]):
+        return None
+    start = last[0]
+    if end - start == 1:
+        prev = next((t for t in reversed(before) if t[1] == start), None)
+        start = prev[0] if prev is not None else start
+    return start if end - start >= 2 else None
+
+
+def _org(text: str, start: int, end: int) -> Candidate:
+    return Candidate(start, end, EntityKind.ORG, f"org:{text[start:end]}", None, Source.RULES)
