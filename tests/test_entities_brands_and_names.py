@@ -82,3 +82,14 @@ def test_a_name_before_an_officer_and_the_officer_s_name_is_a_company() -> None:
     assert ("海螺", "org") in found and ("彭永东", "person") in found
     found = tagged("瑞银科技业分析师王小明表示，公司董事长张伟也出席。")
     assert ("科技业", "org") not in found and ("公司", "org") not in found
+
+
+def test_a_short_code_after_a_maker_or_listed_with_a_model_is_a_model_in_the_whole_document() -> None:
+    found = tagged_doc(["近日，小鹏 P7 的新版正式上市。", "之后发布的 P5、G9 等新车型也没有带来销量，G9 更是降价。"])
+    assert ("P7", "product") in found and ("P5", "product") in found
+    assert found.count(("G9", "product")) == 2
+
+
+def test_a_code_of_a_level_a_block_or_a_quarter_is_no_model() -> None:
+    found = tagged_doc(["蔚来 L4 级自动驾驶将于明年测试。", "小米 Q3 财报显示收入增长，园区 A1区 已经动工，一位前阿里P9高管离职。"])
+    assert not [m for m in found if m[1] == "product"]

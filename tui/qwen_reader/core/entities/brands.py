@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model_codes import model_after
 
 # Sources whose people the document's use may overrule: the statistical ones and the copies made of them.
 _WEAK = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
@@ -22,16 +23,12 @@ _COMPANY_AFTER = re.compile(r"\s?(?:的)?(?:股价|市值|财报|营收|车型|�
 _COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|对手|同行|新势力|电商|运营商|平台|酒店集团|连锁)$")
 # Where the name stands between items of a list: 、 or a conjunction.
 _LIST_JOIN = re.compile(rf"(?:{_STOCK_CODE})?\s*(?:、|和|及|与|以及)")
-# A model code right after the name, maybe after a space (小鹏 P7i, 理想L6).
-_MODEL_AFTER = re.compile(r"\s?[A-Z][A-Za-z]{0,3}\d")
 
 
 def _used_as_company(text: str, c: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
     if _COMPANY_AFTER.match(text, c.end) or _COMPANY_BEFORE.search(text, 0, c.start):
         return True
-    model = _MODEL_AFTER.match(text, c.end)
-    if model is not None and any(o.kind == EntityKind.PRODUCT and o.start == model.end() - len(model.group().lstrip())
-                                 for o in candidates):
+    if model_after(text, c.end):
         return True
     if index > 0 and candidates[index - 1].end == c.start and candidates[index - 1].kind == EntityKind.ORG:
         return False  # 工联会古伟冰: a body right before a name is the person's affiliation

@@ -17,7 +17,8 @@ _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯�
 _TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW))"
                      r"\s?[)）]")
 # A quoted name and a Latin name in brackets right after it.
-_QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]\s?[（(][A-Z][^（）()]{1,40}[)）]")
+_QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]"
+                                r"\s?[（(][A-Z][^（）()]{1,40}[)）]")
 _OFFICER = re.compile(rf"(?:{OFFICER_TITLES})")
 _MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
 # Words that stand before an officer's title and are no company's name.

@@ -169,6 +169,11 @@ _NETWORK = re.compile(r"\dG(?![A-Za-z0-9])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+def _unit_after(text: str, end: int) -> bool:
+    """A unit after a spaced code, maybe past a space (蔚来 L4 级 is a level, not a model)."""
+    return bool(_UNIT_AFTER.match(text, end + (text[end:end + 1] == " ")))
+
+
 def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """Extend a product line or a maker by the model written after it. A Chinese name with its number is the
     model (小米15 Ultra is a phone); a maker then a spaced Latin model keeps the maker (OPPO + Find X8)."""
@@ -185,7 +190,7 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
                     m = None  # 小米 15 日, 苹果 2 月: a date or a count
             spaced = _SPACED_MODEL.match(text, c.end) if not (m and m.group()) and c.kind == EntityKind.ORG \
                 and c.end < next_start and text[c.end + 1:c.end + 2].isalpha() else None
-            if spaced and not _UNIT_AFTER.match(text, spaced.end()) and spaced.end() <= next_start:
+            if spaced and not _unit_after(text, spaced.end()) and spaced.end() <= next_start:
                 out.append(c)  # 小米 + SU7 Ultra: the maker, then its model
                 name = spaced.group().strip()
                 c = Candidate(spaced.end() - len(name), spaced.end(), EntityKind.PRODUCT, f"product:{slug(name)}",
@@ -210,7 +215,7 @@ def models(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 changed = True
         elif c.kind == EntityKind.ORG and next_start > c.end:
             m = _SPACED_MODEL.match(text, c.end)
-            if m and not _UNIT_AFTER.match(text, m.end()) and m.end() <= next_start:
+            if m and not _unit_after(text, m.end()) and m.end() <= next_start:
                 name = m.group().strip()
                 out.append(c)
                 c = Candidate(m.end() - len(name), m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name,

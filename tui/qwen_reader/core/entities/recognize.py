@@ -20,6 +20,7 @@ from qwen_reader.core.entities import (
     latin_models,
     lines,
     media,
+    model_codes,
     org_places,
     org_wording,
     orgs,
@@ -331,6 +332,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
             companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
             brands.brands_not_people(chosen, simplified)
+            model_codes.model_codes(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
         platforms.kinds_in_context(chosen, simplified)
