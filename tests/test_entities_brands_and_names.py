@@ -91,5 +91,6 @@ def test_a_short_code_after_a_maker_or_listed_with_a_model_is_a_model_in_the_who
 
 
 def test_a_code_of_a_level_a_block_or_a_quarter_is_no_model() -> None:
-    found = tagged_doc(["蔚来 L4 级自动驾驶将于明年测试。", "小米 Q3 财报显示收入增长，园区 A1区 已经动工，一位前阿里P9高管离职。"])
+    found = tagged_doc(["蔚来 L4 级自动驾驶将于明年测试。",
+                        "小米 Q3 财报显示收入增长，园区 A1区 已经动工，一位前阿里P9高管离职。"])
     assert not [m for m in found if m[1] == "product"]

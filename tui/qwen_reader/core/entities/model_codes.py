@@ -19,7 +19,8 @@ _CODE = re.compile(r"(?<![A-Za-z0-9\-.+])[A-Z]{1,2}\d{1,3}[a-z+]?(?: (?:Pro|Max|
 _PERIOD = re.compile(r"Q[1-4]|H[12]")
 # What follows a code of a block, a level, a count, a share class, a summit or a job grade (A1区, L4级, B2栋,
 # G20峰会, 阿里P9高管).
-_NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组座位排款式%]|峰会|高管|员工|工程师|职级|专家|总监|经理)")
+_NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组座位排款式%]|峰会|高管|员工|工程师|职级|"
+                              r"专家|总监|经理)")
 _MODEL_WORD_AFTER = re.compile(r"\s?(?:等)?(?:新)?(?:车型|机型|轿车|SUV|入门款|顶配|手机|新车|系列|芯片|处理器)")
 _LIST_JOIN = re.compile(r"\s?(?:、|和|及|与|/)\s?")
 
