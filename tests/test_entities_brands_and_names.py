@@ -94,3 +94,15 @@ def test_a_code_of_a_level_a_block_or_a_quarter_is_no_model() -> None:
     found = tagged_doc(["蔚来 L4 级自动驾驶将于明年测试。",
                         "小米 Q3 财报显示收入增长，园区 A1区 已经动工，一位前阿里P9高管离职。"])
     assert not [m for m in found if m[1] == "product"]
+
+
+def test_a_preposition_of_the_clause_is_no_part_of_a_company_s_name() -> None:
+    found = tagged("此后由南汽集团接手，对义丰集团影响很大。")
+    assert ("南汽集团", "org") in found and ("义丰集团", "org") in found
+    assert ("由南汽集团", "org") not in found
+    assert ("将军澳医院", "org") in tagged("伤者被送往将军澳医院治疗。")
+
+
+def test_everyday_words_in_a_row_name_no_organisation() -> None:
+    found = tagged("核心竞争力来自研发，云安全市场也在扩大，汽车行业仍在洗牌。")
+    assert not [m for m in found if m[1] == "org"]

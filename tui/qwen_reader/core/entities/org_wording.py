@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.entities.rules import org_suffix_at_end
 
 # 中东部, 东南部, 华南大部: parts of a region, which the tagger sometimes reads as a body ending in 部.
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部|[\u4e00-\u9fff]{0,3}大部")
@@ -35,6 +36,11 @@ def of_every_country(text: str, c: Candidate) -> bool:
 _PARTICLE_AFTER_HEAD = re.compile(r"(?:集团|公司|银行|大学|[部局厅署委])所$")
 
 
+# Prepositions and conjunctions that open no company's name (names opening with 以, 经, 自, 同, 前 or 将 exist:
+# 以色列国防军, 经济日报, 自由时报, 同仁堂, 前海人寿, 将军澳医院).
+_CLAUSE_WORDS = frozenset("为对由但从在被向于让把给据")
+
+
 def without_particle(text: str, c: Candidate) -> Candidate:
     """An organisation without the words of the clause around it: 所 after its head, a joining word before it
     (及庆富集团), and 公司 alone after its name (中华邮政公司 is 中华邮政, as the guidelines keep 公司 outside)."""
@@ -45,6 +51,9 @@ def without_particle(text: str, c: Candidate) -> Candidate:
         end -= 1
     if end - start >= 4 and text[start] in "及和与跟" and _ORG_END.search(text, start, end):
         start += 1
+    elif end - start >= 5 and text[start] in _CLAUSE_WORDS and org_suffix_at_end(text[start:end]) \
+            and c.source in (Source.RULES, Source.LAC):
+        start += 1  # 为景驰科技, 对义联集团, 由广汽集团: a preposition of the clause before the name
     if end - start >= 4 and text.endswith("公司", start, end) and not _REGISTERED_END.search(text, start, end):
         end -= 2
     return c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end,

@@ -95,6 +95,24 @@ _COUNTED_INSIDE = re.compile(r"[一二两三四五六七八九十几多]+(?:所|
 _NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 
 
+# Single characters that join everyday words into a phrase (新 + 工厂, 云 + 安全).
+_MODIFIERS = frozenset("新云大小老总全各该本其高低多")
+
+
+def _everyday_phrase(surface: str, common: frozenset[str]) -> bool:
+    """Whether the surface is two or more everyday words (a modifier character counting as one) and nothing
+    else: a phrase, where a name would hold a word of its own (贝壳 alone is one word, and stays)."""
+    if len(surface) < 3 or not is_han(surface):
+        return False
+    best = [0] + [-1] * len(surface)  # the most words a split of surface[:i] makes; -1: no split
+    for i in range(1, len(surface) + 1):
+        for j in range(max(0, i - 5), i):
+            piece = surface[j:i]
+            if best[j] >= 0 and ((len(piece) >= 2 and piece in common) or (len(piece) == 1 and piece in _MODIFIERS)):
+                best[i] = max(best[i], best[j] + 1)
+    return best[-1] >= 2
+
+
 def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_persons: frozenset[str],
          common: frozenset[str], no_person_after: Callable[[str, int], bool],
          places: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -123,6 +141,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
         if industry is not None and surface[:industry.start()] not in places:
             continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
+        if kind == EntityKind.ORG and not _ORG_HEAD.search(surface) and _everyday_phrase(surface, common):
+            continue  # 核心竞争力, 云安全, 汽车行业: everyday words in a row and no body's head name no body
         if kind == EntityKind.ORG and _COUNTED_INSIDE.search(surface):
             continue  # 宾夕法尼亚四所学校: a count of schools, no school's name
         if kind == EntityKind.ORG and (surface.endswith("公司") or text.startswith("公司", end)) \
