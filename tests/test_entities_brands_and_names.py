@@ -106,3 +106,14 @@ def test_a_preposition_of_the_clause_is_no_part_of_a_company_s_name() -> None:
 def test_everyday_words_in_a_row_name_no_organisation() -> None:
     found = tagged("核心竞争力来自研发，云安全市场也在扩大，汽车行业仍在洗牌。")
     assert not [m for m in found if m[1] == "org"]
+
+
+def test_a_latin_name_in_brackets_after_a_name_is_the_same_entity() -> None:
+    found = tagged("晶圆代工厂格芯（GlobalFoundries）与德国驻华大使柯慕贤（Michael Clauss）会面。")
+    assert ("GlobalFoundries", "org") in found and ("Michael Clauss", "person") in found
+    assert ("低功耗广域网络", "org") not in tagged("低功耗广域网络（LPWA）正在普及。")
+
+
+def test_the_press_s_space_before_gongsi_is_no_part_of_the_company() -> None:
+    found = tagged("格芯起初为 AMD 公司的制造部门。")
+    assert ("AMD", "org") in found and ("AMD ", "org") not in found

@@ -277,3 +277,27 @@ def listed_with_companies(text: str, chosen: list[Candidate]) -> list[Candidate]
             found.append(Candidate(s, e, EntityKind.ORG, f"{EntityKind.ORG}:{slug(m.group())}", m.group(),
                                    Source.RULES))
     return sorted([*(c for c in chosen if c not in dropped), *found]) if found else chosen
+
+
+# A Latin name in brackets right after a name: the same entity's other name (格芯（GlobalFoundries）,
+# 柯慕贤（Michael Clauss）, 中兴通讯（ZTE））.
+_BRACKETED = re.compile(r"[（(]\s?([A-Z][A-Za-z0-9 .&'’-]{1,40}?)\s?[)）]")
+
+
+def bracketed_aliases(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The Latin name in brackets after a Chinese name takes that name's kind and identity."""
+    before = {c.end: c for c in chosen if c.kind in (EntityKind.PERSON, EntityKind.ORG, EntityKind.PLACE,
+                                                     EntityKind.PRODUCT) and not text[c.start:c.end].isascii()}
+    out = list(chosen)
+    changed = False
+    for m in _BRACKETED.finditer(text):
+        name = before.get(m.start())
+        if name is None:
+            continue
+        inside = [c for c in out if c.start < m.end(1) and m.start(1) < c.end]
+        if any(c.source == Source.LIST and (c.start, c.end) != (m.start(1), m.end(1)) for c in inside):
+            continue
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(m.start(1), m.end(1), name.kind, name.id, m.group(1), Source.RULES))
+        changed = True
+    return sorted(out) if changed else chosen

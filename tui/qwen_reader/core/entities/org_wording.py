@@ -56,6 +56,8 @@ def without_particle(text: str, c: Candidate) -> Candidate:
         start += 1  # 为景驰科技, 对义联集团, 由广汽集团: a preposition of the clause before the name
     if end - start >= 4 and text.endswith("公司", start, end) and not _REGISTERED_END.search(text, start, end):
         end -= 2
+        while end > start and text[end - 1] == " ":
+            end -= 1  # AMD 公司: the press's space before 公司 is no part of the name
     return c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end,
                                                                    id=f"org:{text[start:end]}")
 
