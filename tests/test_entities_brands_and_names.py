@@ -117,3 +117,9 @@ def test_a_latin_name_in_brackets_after_a_name_is_the_same_entity() -> None:
 def test_the_press_s_space_before_gongsi_is_no_part_of_the_company() -> None:
     found = tagged("格芯起初为 AMD 公司的制造部门。")
     assert ("AMD", "org") in found and ("AMD ", "org") not in found
+
+
+def test_a_latin_name_joined_to_a_listed_company_is_a_company() -> None:
+    assert ("Zoomcar", "org") in tagged("特斯拉股价大跌，而 Uber 和 Zoomcar 这两家公司却应声大涨。")
+    assert ("Quickbite", "org") in tagged("市值已经超越 Uber、Quickbite，成为赛道的领头羊。")
+    assert ("KQR", "org") in tagged("美国私募基金巨头KQR联手竞标。")

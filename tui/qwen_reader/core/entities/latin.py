@@ -20,7 +20,7 @@ _CLOSE = r"\s?[」』”》\"']?"
 # What names a company before it: a trade noun, a source being quoted.
 _ORG_BEFORE = re.compile(rf"(?:业者|厂商|公司|企业|新创|初创|创企|独角兽|集团|品牌|媒体|网站|外媒|机构|银行|基金|券商|"
                          rf"对手|客户|供应商|开发商|运营商|制造商|设计商|芯片商|晶片商|根据|据|援引|引述|引用|来自|"
-                         rf"旗下的|母公司|子公司|投资|收购|合作伙伴|律师行|律所|事务所|投行){_OPEN}$")
+                         rf"旗下的|母公司|子公司|投资|收购|合作伙伴|律师行|律所|事务所|投行|巨头|巨擘|龙头|私募|大厂){_OPEN}$")
 # What says a company after it: its officers, its actions as a company, a report it made.
 _ORG_AFTER = re.compile(rf"^{_CLOSE}(?:公司|集团|旗下|表示|宣布|声明|指出|称|报导|报道|报告|引述|股价|市值|估值|"
                         rf"创办人|创始人|执行长|首席执行官|CEO|发言人|董事长|总裁|融资|财报|营收|于\d{{4}}年|"
@@ -299,5 +299,35 @@ def bracketed_aliases(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         out = [c for c in out if c not in inside]
         out.append(Candidate(m.start(1), m.end(1), name.kind, name.id, m.group(1), Source.RULES))
+        changed = True
+    return sorted(out) if changed else chosen
+
+
+_PAIR_JOIN = re.compile(r"\s?(?:、|和|与|及|以及|或)\s?")
+
+
+def paired_with_a_company(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A Latin name joined to a listed company by 和, 与 or 、 is a company too (Uber 和 Lyft, Uber、Doordash),
+    where no list or rule gave it another kind."""
+    companies = [c for c in chosen if c.kind == EntityKind.ORG and c.source == Source.LIST]
+    if not companies:
+        return chosen
+    out = list(chosen)
+    changed = False
+    for m in _RUN.finditer(text):
+        start, end = m.start(), m.end()
+        if m.group() in _GENERIC or m.group() in GENERIC_LATIN or len(m.group()) < 3 or _CODED.search(m.group()):
+            continue
+        joined = any(_PAIR_JOIN.fullmatch(text, c.end, start) is not None or
+                     _PAIR_JOIN.fullmatch(text, end, c.start) is not None for c in companies)
+        if not joined:
+            continue
+        inside = [c for c in out if c.start < end and start < c.end]
+        if any(c.source == Source.LIST or c.kind == EntityKind.ORG or (c.start, c.end) != (start, end)
+               for c in inside) or any(c.kind == EntityKind.PERSON for c in inside):
+            continue
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(start, end, EntityKind.ORG, f"{EntityKind.ORG}:{slug(m.group())}", m.group(),
+                             Source.RULES))
         changed = True
     return sorted(out) if changed else chosen

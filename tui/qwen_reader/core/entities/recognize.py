@@ -279,6 +279,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
         chosen = latin.bracketed_aliases(text, chosen)
+        chosen = latin.paired_with_a_company(text, chosen)
     if Source.RULES in sources and "models" in sources:
         chosen = latin_models.model_names(text, latin.models(text, chosen))
     # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
