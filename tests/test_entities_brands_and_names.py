@@ -123,3 +123,11 @@ def test_a_latin_name_joined_to_a_listed_company_is_a_company() -> None:
     assert ("Zoomcar", "org") in tagged("特斯拉股价大跌，而 Uber 和 Zoomcar 这两家公司却应声大涨。")
     assert ("Quickbite", "org") in tagged("市值已经超越 Uber、Quickbite，成为赛道的领头羊。")
     assert ("KQR", "org") in tagged("美国私募基金巨头KQR联手竞标。")
+
+
+def test_a_company_with_its_bare_stock_code_and_its_full_name_later() -> None:
+    found = tagged_doc(["受中国厂商冲击，隆宇（3699）今日举行股东会。",
+                        "隆宇电子为台湾唯一一条龙企业，隆宇的市占率达两成。"])
+    assert ("隆宇", "org") in found and ("隆宇电子", "org") in found
+    assert ("合丰辉煌", "org") in tagged("合丰辉煌（733）董事长扶伟致辞。")
+    assert not [m for m in tagged("雖然去（2016）年營收下滑。") if m[1] == "org"]

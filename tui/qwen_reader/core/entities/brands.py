@@ -21,6 +21,8 @@ _COMPANY_AFTER = re.compile(r"\s?(?:的)?(?:股价|市值|财报|营收|车型|�
                             r"股份|汽车|集团|控股|的(?:用户|车主|产品|业务|平台|芯片|手机)|" + _STOCK_CODE + ")")
 # A trade word right before the name (有线电视业者凯擘, 车企小鹏, 友商理想).
 _COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|对手|同行|新势力|电商|运营商|平台|酒店集团|连锁)$")
+# A company's tail that ends no person's name (a four-character "name" ending in 电子 is a company).
+_COMPANY_TAIL = re.compile(r"(?:电子|科技|集团|控股|股份|实业|光电|半导体|证券|银行|汽车|地产|置业|物流|传媒|医药)$")
 # Where the name stands between items of a list: 、 or a conjunction.
 _LIST_JOIN = re.compile(rf"(?:{_STOCK_CODE})?\s*(?:、|和|及|与|以及)")
 
@@ -60,8 +62,9 @@ def brands_not_people(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -
                 sure_people.add(surface)
             elif c.kind == EntityKind.ORG:
                 companies.setdefault(surface, c)
-            elif c.kind == EntityKind.PERSON and _used_as_company(text, c, candidates, i):
-                companies.setdefault(surface, None)
+            elif c.kind == EntityKind.PERSON and (_used_as_company(text, c, candidates, i) or (
+                    len(surface) >= 4 and _COMPANY_TAIL.search(surface))):
+                companies.setdefault(surface, None)  # 隆宇电子 read as a man: a company's tail ends it
     names = {s: c for s, c in companies.items() if s not in sure_people}
     if not names:
         return

@@ -151,6 +151,23 @@ def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Ga
             candidates.sort()
 
 
+_TAIL_AFTER = re.compile(r"(?:集团|控股|股份|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|资本|半导体|能源|"
+                         r"医药|制药|传媒|物流|航空|银行|保险)")
+
+
+def with_company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """A company's short name the document's consistency found, written on with a company's tail, is the full
+    name there (隆达 found from 隆达（3689）, then 隆达电子 later), in place: the copy must not cut the longer name."""
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            if c.kind != EntityKind.ORG or c.source != Source.CONSISTENCY:
+                continue
+            tail = _TAIL_AFTER.match(text, c.end)
+            next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+            if tail is not None and tail.end() <= next_start:
+                candidates[i] = c._replace(end=tail.end())
+
+
 def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last_chars: frozenset[str],
                    min_seen: int = 3) -> None:
     """A two-character person whose every occurrence (three at least) is followed by the same character, one

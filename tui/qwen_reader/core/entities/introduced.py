@@ -1,8 +1,8 @@
 """Companies a report introduces in the ways only companies are introduced, whatever their names mean as words
 (贝壳, 地平线, 玩具反斗城): with a stock ticker or an exchange's code in brackets (贝壳（NYSE:BEKE）,
-地平线（9660.HK）), with a Latin name in brackets after a quoted name (「玩具反斗城」（Toys"R"Us）), or right
-before an officer's title and that officer's name (贝壳联合创始人彭永东). The document's consistency then
-finds the company's other mentions."""
+地平线（9660.HK）, 国巨（2327）), with a Latin name in brackets after a quoted name
+(「玩具反斗城」（Toys"R"Us）), or right before an officer's title and that officer's name
+(贝壳联合创始人彭永东). The document's consistency then finds the company's other mentions."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
 # A ticker in brackets: an exchange and a code, or a numbered code with its market (9660.HK, 600519.SH).
-_TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW))"
-                     r"\s?[)）]")
+# A bare number of three to six digits is a stock code too, as Taiwan's and Hong Kong's papers write one after
+# each listed company (友达（2409）, 利丰（494）), but not a year (去（2016）年).
+_TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW)"
+                     r"|\d{3,6})\s?[)）](?!\s?年)")
 # A quoted name and a Latin name in brackets right after it.
 _QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]"
                                 r"\s?[（(][A-Z][^（）()]{1,40}[)）]")
@@ -24,21 +26,23 @@ _MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
 # Words that stand before an officer's title and are no company's name.
 _GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|副|新任|董事会|团队|首位|同时|以及|兼|行业|产业|"
                       r"(?<!实)业|界|圈|领域|部门|方面)$")
+_NAME_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]|与|和|及|跟|的")
 # What may stand before the company's name: a clause's start or punctuation.
 _OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]")
 
 
 def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: list[Candidate]) -> list[Candidate]:
     """The chosen mentions and the companies introduced here; an introduced company replaces what the
-    statistical sources read inside it (贝壳 read as nothing, 地平线 as a place) but no list's or rule's name."""
+    statistical sources read inside it or across its edge (地平线 read as a place, 股王鈊 as a man) but no list's or
+    rule's name."""
     found = list(_introduced(text, tokens, chosen))
     if not found:
         return chosen
     out = list(chosen)
     for org in found:
         inside = [c for c in out if c.start < org.end and org.start < c.end]
-        if any(c.source in (Source.LIST, Source.RULES) or not (org.start <= c.start and c.end <= org.end)
-               for c in inside):
+        if any(c.source in (Source.LIST, Source.RULES) or (c.kind != EntityKind.PERSON and not (
+                org.start <= c.start and c.end <= org.end)) for c in inside):
             continue
         out = [c for c in out if c not in inside] + [org]
     return sorted(out)
@@ -81,6 +85,13 @@ def _name_start(text: str, end: int, tokens: Sequence[tuple[str, int, int]]) -> 
     quote = max(text.rfind(q, max(0, end - 12), end) for q in "「“『")
     if quote >= 0 and text[end - 1] in "」”』":
         return quote + 1 if end - 1 - (quote + 1) >= 2 else None
+    # A clause's punctuation or a joining word a few characters before: the name is all that stands between
+    # (，合富辉煌（733）; 与鸿海（2317）).
+    opening = max((m.end() for m in _NAME_OPENS.finditer(text, max(0, end - 7), end)), default=-1)
+    if opening < 0 and end <= 4:
+        opening = 0  # the paragraph opens with the name
+    if opening >= 0 and 2 <= end - opening <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:end]):
+        return opening
     before = [(s, e) for _, s, e in tokens if e == end or (s < end and e > end - 8 and e <= end)]
     last = next((t for t in reversed(before) if t[1] == end), None)
     if last is None or not all("\u4e00" <= ch <= "\u9fff" for ch in text[last[0]:end]):

@@ -43,6 +43,7 @@ from qwen_reader.core.entities.consistency import (
     kinds_agree,
     propagate,
     unit_short_forms,
+    with_company_tails,
 )
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
 from qwen_reader.core.entities.identity import english_name, to_simplified
@@ -321,6 +322,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         for short, entry in unit_short_forms(chosen, simplified, names.common, tokenize, all_lists().__contains__):
             known.add(short, entry)
         propagate(chosen, simplified, known)
+        with_company_tails(chosen, simplified)
     if words is not None:
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
@@ -332,6 +334,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
                                   or (w in known_places() and not _landmark(w)))
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
+            with_company_tails(chosen, simplified)
             companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
             brands.brands_not_people(chosen, simplified)
             model_codes.model_codes(chosen, simplified)
