@@ -131,3 +131,23 @@ def test_a_company_with_its_bare_stock_code_and_its_full_name_later() -> None:
     assert ("隆宇", "org") in found and ("隆宇电子", "org") in found
     assert ("合丰辉煌", "org") in tagged("合丰辉煌（733）董事长扶伟致辞。")
     assert not [m for m in tagged("雖然去（2016）年營收下滑。") if m[1] == "org"]
+
+
+def test_a_name_kept_back_is_no_person() -> None:
+    found = tagged("市民杨某途经新街时报警，民警向杨某了解经过。")
+    assert not [m for m in found if m[1] == "person"]
+
+
+def test_a_word_for_a_rich_man_before_a_foreign_name_is_no_part_of_it() -> None:
+    found = tagged("法国奢侈品大亨伯纳德·阿尔诺昨日到访。")
+    assert ("伯纳德·阿尔诺", "person") in found and ("大亨伯纳德·阿尔诺", "person") not in found
+
+
+def test_a_name_the_document_knows_longer_is_not_cut_short_elsewhere() -> None:
+    found = tagged_doc(["董事长苏峯正表示，今年营收将成长。", "展望明年，苏峯正表示，全球需求仍然疲弱。"])
+    assert found.count(("苏峯正", "person")) == 2 and ("苏峯", "person") not in found
+
+
+def test_latin_names_in_a_list_of_people_are_people() -> None:
+    found = tagged("该公司由 Ami Luttwak、Yinon Costica 和 Roy Reznik 共同创立。")
+    assert ("Yinon Costica", "person") in found

@@ -168,6 +168,24 @@ def with_company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str]) 
                 candidates[i] = c._replace(end=tail.end())
 
 
+def longer_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+    """A person the statistical sources cut short (苏峯 + 正表示) where the document names someone longer from the
+    same characters with confidence (苏峯正, found by a rule or a list) is that person, in place."""
+    sure = {text[c.start:c.end] for candidates, text in zip(chosen, texts, strict=True) for c in candidates
+            if c.kind == EntityKind.PERSON and c.source in (Source.LIST, Source.RULES)}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for i, c in enumerate(candidates):
+            if c.kind != EntityKind.PERSON or c.source not in (Source.TAGGER, Source.LAC, Source.CEDICT):
+                continue
+            surface = text[c.start:c.end]
+            next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+            longer = max((q for q in sure if len(q) > len(surface) and text.startswith(q, c.start)
+                          and c.start + len(q) <= next_start), key=len, default=None)
+            if longer is not None:
+                candidates[i] = c._replace(end=c.start + len(longer), id=f"{EntityKind.PERSON}:{longer}",
+                                           source=Source.CONSISTENCY)
+
+
 def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last_chars: frozenset[str],
                    min_seen: int = 3) -> None:
     """A two-character person whose every occurrence (three at least) is followed by the same character, one

@@ -331,3 +331,31 @@ def paired_with_a_company(text: str, chosen: list[Candidate]) -> list[Candidate]
                              Source.RULES))
         changed = True
     return sorted(out) if changed else chosen
+
+
+# A person's Latin name standing on its own: two or three capitalised words, no Latin word before or after.
+_PERSON_ALONE = re.compile(rf"(?<![A-Za-z0-9\-.])(?<![A-Za-z0-9\-.,] ){_PERSON_SHAPE.pattern}(?![A-Za-z0-9]| [A-Z])")
+
+
+def listed_with_people(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A Latin name written like a person's and joined to a person by 、, 和, 及 or 与 is a person too (Ami
+    Luttwak、Yinon Costica 和 Roy Reznik), also where its given name is no common English one."""
+    people = [c for c in chosen if c.kind == EntityKind.PERSON]
+    if not people:
+        return chosen
+    out = list(chosen)
+    found = True
+    while found:
+        found = False
+        for m in _PERSON_ALONE.finditer(text):
+            start, end = m.start(), m.end()
+            if any(c.start < end and start < c.end for c in out):
+                continue
+            if any(_PAIR_JOIN.fullmatch(text, p.end, start) or _PAIR_JOIN.fullmatch(text, end, p.start)
+                   for p in people):
+                person = Candidate(start, end, EntityKind.PERSON, f"{EntityKind.PERSON}:{slug(m.group())}",
+                                   m.group(), Source.RULES)
+                out.append(person)
+                people.append(person)
+                found = True
+    return sorted(out) if len(out) > len(chosen) else chosen

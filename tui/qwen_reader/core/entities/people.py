@@ -114,7 +114,7 @@ def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
 
 
 _BEFORE_A_NAME = frozenset("的和与及是在对向从把被为")
-_TITLE_IN = re.compile(rf"(?:{TITLES}|经理)")
+_TITLE_IN = re.compile(rf"(?:{TITLES}|经理|大亨|富豪|首富|巨富|球星|影星|歌星|名模|天后|天王)")
 
 
 def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
@@ -158,6 +158,7 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
 # (陈校长, 温先生, 李女士, 赖太太): no name of its own, as the annotation guidelines say.
 _ADDRESS = re.compile(r"(?:先生|女士|太太|小姐|夫人|老师|校长|师傅|阿姨|大爷|大妈|教授|医生|书记|主任|经理|老板|总|"
                       r"局长|院长|所长|市长|县长|警官|同学|老伯|伯伯|叔叔|婆婆|姐|哥|嫂|生)$")
+_MASKED_SURNAME = re.compile(r"[\u4e00-\u9fff]某{1,2}")
 # Time words the tagger reads into a name before them (陈克勤昨, 李梓敬昨晨) or alone (昨晨).
 _TIME_TAIL = re.compile(r"(?:昨|今|昨晨|今晨|昨日|今日|昨晚|今晚)$")
 
@@ -167,6 +168,8 @@ def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | Non
     if c.kind != EntityKind.PERSON:
         return c
     name = text[c.start:c.end]
+    if _MASKED_SURNAME.fullmatch(name):
+        return None  # 杨某, 陈某某: the report keeps the name back, as the annotation guidelines leave it
     tail = _TIME_TAIL.search(name)
     if tail is not None:
         if tail.start() < 2:

@@ -41,6 +41,7 @@ from qwen_reader.core.entities.consistency import (
     document_names,
     family_names_win,
     kinds_agree,
+    longer_names_win,
     propagate,
     unit_short_forms,
     with_company_tails,
@@ -281,6 +282,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
         chosen = latin.bracketed_aliases(text, chosen)
         chosen = latin.paired_with_a_company(text, chosen)
+        chosen = latin.listed_with_people(text, chosen)
     if Source.RULES in sources and "models" in sources:
         chosen = latin_models.model_names(text, latin.models(text, chosen))
     # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
@@ -335,6 +337,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             kinds_agree(chosen, simplified, stems)
             propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
             with_company_tails(chosen, simplified)
+            longer_names_win(chosen, simplified)
             companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
             brands.brands_not_people(chosen, simplified)
             model_codes.model_codes(chosen, simplified)
