@@ -151,3 +151,15 @@ def test_a_name_the_document_knows_longer_is_not_cut_short_elsewhere() -> None:
 def test_latin_names_in_a_list_of_people_are_people() -> None:
     found = tagged("该公司由 Ami Luttwak、Yinon Costica 和 Roy Reznik 共同创立。")
     assert ("Yinon Costica", "person") in found
+
+
+def test_a_latin_name_before_a_part_of_a_device_stays_a_product_beside_its_architecture() -> None:
+    found = tagged_doc(["新机搭载高通 Velora CPU，性能大增。", "新一代平台均升级为 Velora 架构。"])
+    assert found.count(("Velora", "product")) == 2
+
+
+def test_a_quoted_name_after_the_word_for_a_product_is_that_product() -> None:
+    found = tagged("该公司与博弈平台「金旺旺老虎机」终止合作，另一款应用最早名为「Sharelo」。")
+    assert ("金旺旺老虎机", "product") in found and ("Sharelo", "product") in found
+    found = tagged("智谱作为国内大模型「六小虎」之一，也曾曝光“刷榜”潜规则，并推出「以旧换新」计划。")
+    assert not [m for m in found if m[1] == "product"]

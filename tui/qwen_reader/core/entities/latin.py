@@ -32,6 +32,7 @@ _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模�
                              rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
 # Words a company's name may end in that are no names alone.
 _TECHNOLOGY_AFTER = re.compile(r"^\s?(?:[「“][^」”]{1,8}[」”])?(?:技术|架构|协议|标准)")
+_COMPONENT_AFTER = re.compile(r"\s?(?:CPU|GPU|NPU|芯片|晶片|处理器|核心|内核)")
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
 _PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
 _CODED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
@@ -134,6 +135,11 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
                     and c.source == Source.RULES and _TECHNOLOGY_AFTER.match(text[c.end:c.end + 10])}
     technologies |= {m.group() for _, text in pairs for m in _RUN.finditer(text)
                      if _TECHNOLOGY_AFTER.match(text[m.end():m.end() + 10])}
+    # One the document also writes before a part of a device is that part, a product (Oryon 架构, Oryon CPU).
+    technologies -= {m.group() for _, text in pairs for m in _RUN.finditer(text)
+                     if _COMPONENT_AFTER.match(text, m.end())}
+    technologies -= {m.group().rsplit(" ", 1)[0] for _, text in pairs for m in _RUN.finditer(text)
+                     if m.group().endswith((" CPU", " GPU", " NPU"))}
     for cs, text in pairs:
         cs[:] = [c for c in cs if not (c.kind == EntityKind.PRODUCT and c.source in (Source.RULES, Source.CONSISTENCY)
                                        and text[c.start:c.end] in technologies)]

@@ -22,6 +22,27 @@ _QUOTED_APP = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！�
 _NOT_AN_APP = re.compile(r"^(?:智能|数字|互联网|人工智能|AI|场景|行业|创新|落地|商业)$")
 
 
+# The word for a product right before a quoted name: the name is that product (博弈平台「发发发老虎机」,
+# 个人智能体「AI Now」, 最早名为「Sharee」).
+# 大模型「六小虎」, 大模型“刷榜”, 游戏「复苏」: after a field's word, quotation marks stress a word or a nickname.
+_PRODUCT_WORD_BEFORE = re.compile(r"(?:平台|应用|App|APP|智能体|助手|手游|品牌|软件|小程序|机型|新机|车型|芯片|"
+                                  r"名为|命名为|更名为|改名为)\s?$")
+_QUOTED = re.compile(r"[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]")
+# What follows a quoted plan, campaign or slogan, which names no product (推出「以旧换新」计划).
+_NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:计划|活动|政策|行动|方案|项目|战略|模式|理念|概念|口号|标准|体系|业务|板块|"
+                                  r"时代|赛道|概念股|主题)")
+
+
+def quoted_products(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _QUOTED.finditer(text):
+        if _PRODUCT_WORD_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+                and not _NOT_A_PRODUCT_AFTER.match(text, m.end()) and not _NOT_AN_APP.match(m.group(1)):
+            out.append(Candidate(m.start(1), m.end(1), EntityKind.PRODUCT, f"product:{m.group(1)}", None,
+                                 Source.RULES))
+    return out
+
+
 def quoted_names(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _QUOTED_ORG.finditer(text):

@@ -184,6 +184,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         if "org-context" in sources:
             out.extend(media.media_titles(simplified))
             out.extend(quoted.quoted_names(simplified))
+            out.extend(quoted.quoted_products(simplified))
             out.extend(quoted.games(simplified))
         out.extend(people.foreign_names(simplified, names.transliteration))
         if "people-rules" in sources:
