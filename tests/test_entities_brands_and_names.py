@@ -5,6 +5,8 @@ for this test."""
 from __future__ import annotations
 
 from conftest import tagged, tagged_doc
+from qwen_reader.core.entities.consistency import longer_names_win
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 
 
 def test_a_brand_before_its_model_is_the_company_everywhere_in_the_document() -> None:
@@ -163,3 +165,11 @@ def test_a_quoted_name_after_the_word_for_a_product_is_that_product() -> None:
     assert ("金旺旺老虎机", "product") in found and ("Sharelo", "product") in found
     found = tagged("智谱作为国内大模型「六小虎」之一，也曾曝光“刷榜”潜规则，并推出「以旧换新」计划。")
     assert not [m for m in found if m[1] == "product"]
+
+
+def test_an_organisation_the_document_names_longer_is_not_cut_short_elsewhere() -> None:
+    texts = ["物流公司百运物流已申请上市。", "百运物流表示将扩张。"]
+    chosen = [[Candidate(4, 8, EntityKind.ORG, "org:百运物流", None, Source.LAC)],
+              [Candidate(0, 2, EntityKind.ORG, "org:百运", None, Source.LAC)]]
+    longer_names_win(chosen, texts)
+    assert [(texts[1][c.start:c.end], c.id) for c in chosen[1]] == [("百运物流", "org:百运物流")]

@@ -169,20 +169,24 @@ def with_company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str]) 
 
 
 def longer_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
-    """A person the statistical sources cut short (苏峯 + 正表示) where the document names someone longer from the
-    same characters with confidence (苏峯正, found by a rule or a list) is that person, in place."""
-    sure = {text[c.start:c.end] for candidates, text in zip(chosen, texts, strict=True) for c in candidates
-            if c.kind == EntityKind.PERSON and c.source in (Source.LIST, Source.RULES)}
+    """A name the statistical sources cut short where the document names something longer from the same
+    characters is that longer name, in place: a person a rule or a list found (苏峯 + 正表示 after 苏峯正), an
+    organisation any source found (百世 + 物流 after 百世物流)."""
+    sure: dict[str, set[str]] = {EntityKind.PERSON: set(), EntityKind.ORG: set()}
+    for candidates, text in zip(chosen, texts, strict=True):
+        for c in candidates:
+            if (c.kind == EntityKind.PERSON and c.source in (Source.LIST, Source.RULES)) or c.kind == EntityKind.ORG:
+                sure[c.kind].add(text[c.start:c.end])
     for candidates, text in zip(chosen, texts, strict=True):
         for i, c in enumerate(candidates):
-            if c.kind != EntityKind.PERSON or c.source not in (Source.TAGGER, Source.LAC, Source.CEDICT):
+            if c.kind not in sure or c.source not in (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY):
                 continue
             surface = text[c.start:c.end]
             next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
-            longer = max((q for q in sure if len(q) > len(surface) and text.startswith(q, c.start)
+            longer = max((q for q in sure[c.kind] if len(q) > len(surface) and text.startswith(q, c.start)
                           and c.start + len(q) <= next_start), key=len, default=None)
             if longer is not None:
-                candidates[i] = c._replace(end=c.start + len(longer), id=f"{EntityKind.PERSON}:{longer}",
+                candidates[i] = c._replace(end=c.start + len(longer), id=f"{c.kind}:{longer}",
                                            source=Source.CONSISTENCY)
 
 
