@@ -108,6 +108,7 @@ def test_a_preposition_of_the_clause_is_no_part_of_a_company_s_name() -> None:
 def test_everyday_words_in_a_row_name_no_organisation() -> None:
     found = tagged("核心竞争力来自研发，云安全市场也在扩大，汽车行业仍在洗牌。")
     assert not [m for m in found if m[1] == "org"]
+    assert ("巨人网络", "org") in tagged("老股东超额跟投，巨人网络担任本轮产业投资方。")  # two words, a company
 
 
 def test_a_latin_name_in_brackets_after_a_name_is_the_same_entity() -> None:
