@@ -174,3 +174,8 @@ def test_an_organisation_the_document_names_longer_is_not_cut_short_elsewhere() 
               [Candidate(0, 2, EntityKind.ORG, "org:百运", None, Source.LAC)]]
     longer_names_win(chosen, texts)
     assert [(texts[1][c.start:c.end], c.id) for c in chosen[1]] == [("百运物流", "org:百运物流")]
+
+
+def test_a_latin_name_a_company_s_founding_or_funding_names_is_a_company_in_the_document() -> None:
+    found = tagged_doc(["PixelNest 成立于 2023 年 5 月。", "顺为资本领投 PixelNest 本轮融资，PixelNest 的用户已过千万。"])
+    assert found.count(("PixelNest", "org")) == 3
