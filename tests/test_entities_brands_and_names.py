@@ -177,5 +177,12 @@ def test_an_organisation_the_document_names_longer_is_not_cut_short_elsewhere() 
 
 
 def test_a_latin_name_a_company_s_founding_or_funding_names_is_a_company_in_the_document() -> None:
-    found = tagged_doc(["PixelNest 成立于 2023 年 5 月。", "顺为资本领投 PixelNest 本轮融资，PixelNest 的用户已过千万。"])
+    found = tagged_doc(["PixelNest 成立于 2023 年 5 月。",
+                        "顺为资本领投 PixelNest 本轮融资，PixelNest 的用户已过千万。"])
     assert found.count(("PixelNest", "org")) == 3
+
+
+def test_a_compass_point_before_a_city_or_a_region_is_part_of_the_place() -> None:
+    found = tagged("来自南台湾与大高雄的民众，以及河南台湾同乡会的成员，都去了东南亚。")
+    assert ("南台湾", "place") in found and ("大高雄", "place") in found
+    assert ("河南", "place") in found and ("台湾", "place") in found and ("东南亚", "place") in found

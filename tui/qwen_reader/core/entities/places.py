@@ -337,3 +337,32 @@ def admin_units_after(text: str, chosen: list[Candidate], common: frozenset[str]
             continue
         found.append(Candidate(m.start(), m.end(), EntityKind.PLACE, f"place:{m.group()}", None, Source.RULES))
     return sorted([*chosen, *found]) if found else chosen
+
+
+# A compass point or 大 written before a city or a region names part or all of it as one place (北高雄, 南台湾,
+# 大高雄, 大湾区 is listed whole); 全 is no part of a name (全台 is 台, as the guidelines read it).
+_POINT = frozenset("东西南北中大")
+
+
+def with_compass_point(text: str, chosen: list[Candidate], tokens: Sequence[tuple[str, int, int]],
+                       known: frozenset[str]) -> list[Candidate]:
+    """A known place right after a compass point that stands as a word of its own (not 河南 + 台湾's 南, not
+    东南亚's 东) takes the point into its name; so does a word of the segmentation that is a point and a known
+    place (大高雄), where no mention stands."""
+    starts = {s for _, s, _ in tokens}
+    out = list(chosen)
+    for i, c in enumerate(out):
+        before = c.start - 1
+        if c.kind != EntityKind.PLACE or before < 0 or text[before] not in _POINT or before not in starts \
+                or c.source not in (Source.LIST, Source.CEDICT) or c.end - c.start < 2:
+            continue
+        if i > 0 and out[i - 1].end > before:
+            continue
+        if before > 0 and text[before - 1] in _POINT:
+            continue  # 东北 + 亚, 西南: two points make a word of their own
+        name = text[before:c.end]
+        out[i] = Candidate(before, c.end, EntityKind.PLACE, f"place:{name}", None, Source.RULES)
+    added = [Candidate(s, e, EntityKind.PLACE, f"place:{w}", None, Source.RULES) for w, s, e in tokens
+             if len(w) >= 3 and w[0] in _POINT and w[1:] in known
+             and not any(c.start < e and s < c.end for c in out)]
+    return sorted(out + added) if added else out

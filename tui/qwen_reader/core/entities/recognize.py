@@ -269,6 +269,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
     if Source.RULES in sources and "place-rules" in sources:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
+        chosen = places.with_compass_point(text, chosen, tokens, known_places())
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
