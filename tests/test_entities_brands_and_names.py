@@ -162,8 +162,9 @@ def test_a_latin_name_before_a_part_of_a_device_stays_a_product_beside_its_archi
 
 
 def test_a_quoted_name_after_the_word_for_a_product_is_that_product() -> None:
-    found = tagged("该公司与博弈平台「金旺旺老虎机」终止合作，另一款应用最早名为「Sharelo」。")
-    assert ("金旺旺老虎机", "product") in found and ("Sharelo", "product") in found
+    found = tagged("该公司与博弈平台「金旺旺老虎机」终止合作，另一款应用叫做「Sharelo」。")
+    assert ("金旺旺老虎机", "product") in found
+    assert not [m for m in tagged("他们走到一处名为“银杏村”的小山村。") if m[1] == "product"]
     found = tagged("智谱作为国内大模型「六小虎」之一，也曾曝光“刷榜”潜规则，并推出「以旧换新」计划。")
     assert not [m for m in found if m[1] == "product"]
 
@@ -186,3 +187,12 @@ def test_a_compass_point_before_a_city_or_a_region_is_part_of_the_place() -> Non
     found = tagged("来自南台湾与大高雄的民众，以及河南台湾同乡会的成员，都去了东南亚。")
     assert ("南台湾", "place") in found and ("大高雄", "place") in found
     assert ("河南", "place") in found and ("台湾", "place") in found and ("东南亚", "place") in found
+
+
+def test_a_middle_word_that_is_no_given_name_makes_no_person() -> None:
+    found = tagged("提名影片包括《Grace Is Gone》，Sarah Jessica Parker 也到场。")
+    assert ("Sarah Jessica Parker", "person") in found and ("Grace Is Gone", "person") not in found
+
+
+def test_an_office_cut_from_a_name_is_read_again() -> None:
+    assert not [m for m in tagged("2005年，胡总书记与来访的客人会面。") if m[1] == "person"]

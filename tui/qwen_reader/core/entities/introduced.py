@@ -27,6 +27,15 @@ _MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
 _GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|副|新任|董事会|团队|首位|同时|以及|兼|行业|产业|"
                       r"(?<!实)业|界|圈|领域|部门|方面)$")
 _NAME_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]|与|和|及|跟|的")
+# Numerals in a "name" before a number in brackets make it a ranking or a count (盖帽排名第三(254)).
+_COUNTED = re.compile(r"[一二三四五六七八九十百千万第]")
+# A quoted name with a Latin name is a company's where a word for a business stands before it (连锁店「…」);
+# elsewhere a quoted term and its English (所谓“有机增长”(Organic Growth)) name a notion.
+_ORG_NOUN_BEFORE = re.compile(r"(?:店|公司|集团|品牌|企业|商|行|厂|连锁|机构|银行|基金|网站|媒体|平台|业者|巨头)\s?$")
+_FORMER = frozenset("原前现")
+# Generic bodies before an officer's title (俱乐部总经理, 球队主席): no company's name.
+_GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金|大学|工厂|商会|联盟|门店|分行|总部|董事会|"
+                           r"基金会|研究所|研究院|事务所|工作室|代表处|办事处")
 # What may stand before the company's name: a clause's start or punctuation.
 _OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]")
 
@@ -52,10 +61,11 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
     starts = {s for _, s, _ in tokens}
     for m in _TICKER.finditer(text):
         start = _name_start(text, m.start(), tokens)
-        if start is not None:
+        if start is not None and not _COUNTED.search(text, start, m.start()):
             yield _org(text, start, m.start())
     for m in _QUOTED_WITH_LATIN.finditer(text):
-        yield _org(text, m.start(1), m.end(1))
+        if _ORG_NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            yield _org(text, m.start(1), m.end(1))
     people = {c.start for c in chosen if c.kind == EntityKind.PERSON}
     for m in _OFFICER.finditer(text):
         if not _officer_name_follows(text, m.end(), people):
@@ -63,8 +73,10 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
         end = m.start()
         start = next((s for s in range(end - 2, max(end - 5, 0) - 1, -1)
                       if s in starts and (s == 0 or _OPENS.match(text, s - 1))), None)
+        while start is not None and end - start > 2 and text[start] in _FORMER:
+            start += 1  # 原南方基金副总经理: 原 (former) describes the officer, no part of the name
         if start is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]) \
-                and not _GENERIC.search(text, start, end):
+                and not _GENERIC.search(text, start, end) and not _GENERIC_BODY.fullmatch(text, start, end):
             yield _org(text, start, end)
 
 

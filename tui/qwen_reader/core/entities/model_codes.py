@@ -15,8 +15,9 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 
 _CODE = re.compile(r"(?<![A-Za-z0-9\-.+])[A-Z]{1,2}\d{1,3}[a-z+]?(?: (?:Pro|Max|Ultra|Plus|Compact|EV|PHEV|Mini))?"
                    r"(?![A-Za-z0-9\-.])")
-# Codes of another kind even after a company's name: quarters and halves of a year (小米 Q3 财报).
-_PERIOD = re.compile(r"Q[1-4]|H[12]")
+# Codes of another kind even after a company's name: quarters and halves of a year (小米 Q3 财报), kinds of
+# player (昂达 MP4).
+_PERIOD = re.compile(r"Q[1-4]|H[12]|MP[345]")  # MP4: a kind of player, no model
 # What follows a code of a block, a level, a count, a share class, a summit or a job grade (A1区, L4级, B2栋,
 # G20峰会, 阿里P9高管).
 _NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组座位排款式%]|峰会|高管|员工|工程师|职级|"

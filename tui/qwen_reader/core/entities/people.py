@@ -180,8 +180,8 @@ def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | Non
     if address is not None and 1 <= address.start() <= 2 and name[:address.start()] in surnames | {name[0]}:
         return None
     if address is not None and address.start() >= 2 and len(address.group()) >= 2:
-        end = c.start + address.start()  # 程天先生: the name is 程天
-        return c._replace(end=end, id=f"person:{text[c.start:end]}")
+        end = c.start + address.start()  # 程天先生: the name is 程天; 胡总书记 leaves 胡总, read again
+        return tidied(text, c._replace(end=end, id=f"person:{text[c.start:end]}"), surnames)
     if c.source in (Source.LAC, Source.TAGGER) and len(name) in (2, 3) and is_han(name) and (
             name[1] in _FUNCTION_SECOND or name[1:] in _VERB_GIVEN):
         return None  # 林说, 张则回, 张觉得: a surname, then what the report says that person did

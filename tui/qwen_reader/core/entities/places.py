@@ -341,7 +341,7 @@ def admin_units_after(text: str, chosen: list[Candidate], common: frozenset[str]
 
 # A compass point or 大 written before a city or a region names part or all of it as one place (北高雄, 南台湾,
 # 大高雄, 大湾区 is listed whole); 全 is no part of a name (全台 is 台, as the guidelines read it).
-_POINT = frozenset("东西南北中大")
+_POINT = frozenset("东西南北大")  # not 中: 战争中 + 葡萄牙, 中 is "in" far more often
 
 
 def with_compass_point(text: str, chosen: list[Candidate], tokens: Sequence[tuple[str, int, int]],

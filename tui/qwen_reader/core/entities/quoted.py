@@ -23,10 +23,10 @@ _NOT_AN_APP = re.compile(r"^(?:智能|数字|互联网|人工智能|AI|场景|�
 
 
 # The word for a product right before a quoted name: the name is that product (博弈平台「发发发老虎机」,
-# 个人智能体「AI Now」, 最早名为「Sharee」).
+# 个人智能体「AI Now」).
 # 大模型「六小虎」, 大模型“刷榜”, 游戏「复苏」: after a field's word, quotation marks stress a word or a nickname.
-_PRODUCT_WORD_BEFORE = re.compile(r"(?:平台|应用|App|APP|智能体|助手|手游|品牌|软件|小程序|机型|新机|车型|芯片|"
-                                  r"名为|命名为|更名为|改名为)\s?$")
+# 名为 names villages, stalls, studios and web addresses as often as products: it says nothing.
+_PRODUCT_WORD_BEFORE = re.compile(r"(?:平台|应用|App|APP|智能体|助手|手游|品牌|软件|小程序|机型|新机|车型|芯片)\s?$")
 _QUOTED = re.compile(r"[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]")
 # What follows a quoted plan, campaign or slogan, which names no product (推出「以旧换新」计划).
 _NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:计划|活动|政策|行动|方案|项目|战略|模式|理念|概念|口号|标准|体系|业务|板块|"

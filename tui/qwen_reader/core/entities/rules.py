@@ -128,6 +128,9 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
         first, second = m.group(1), m.group(2)
         if first in listed or _NUMBER_AFTER.match(text, m.end()):
             continue
+        middle = m.group()[len(first) + 1:-len(second) - 1]
+        if middle and middle not in given_names:
+            continue  # Grace Is Gone, Charles Darwin University: a middle word no given name is no name
         if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
             name = m.group()
             yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{slug(name)}", name, Source.RULES)
