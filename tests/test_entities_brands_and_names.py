@@ -196,3 +196,9 @@ def test_a_middle_word_that_is_no_given_name_makes_no_person() -> None:
 
 def test_an_office_cut_from_a_name_is_read_again() -> None:
     assert not [m for m in tagged("2005年，胡总书记与来访的客人会面。") if m[1] == "person"]
+
+
+def test_people_with_phones_and_names_the_tagger_also_reads_as_bodies_stay_people() -> None:
+    found = tagged("一名青年二话不说把小姜的手机抢走，小姜追了几步。")
+    assert ("小姜", "org") not in found
+    assert not [m for m in tagged("查询同样显示：王东桥温国用(2004)字第12号。") if m[1] == "org"]

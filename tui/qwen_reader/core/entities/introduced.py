@@ -15,9 +15,10 @@ from qwen_reader.core.entities.orgs import OFFICER_TITLES
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
 # A ticker in brackets: an exchange and a code, or a numbered code with its market (9660.HK, 600519.SH).
 # A bare number of three to six digits is a stock code too, as Taiwan's and Hong Kong's papers write one after
-# each listed company (友达（2409）, 利丰（494）), but not a year (去（2016）年).
+# each listed company (友达（2409）, 利丰（494）), but not a year (去（2016）年) nor a document's number
+# (温国用(2004)字第).
 _TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW)"
-                     r"|\d{3,6})\s?[)）](?!\s?年)")
+                     r"|\d{3,6})\s?[)）](?!\s?[年字号號届屆版期])")
 # A quoted name and a Latin name in brackets right after it.
 _QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]"
                                 r"\s?[（(][A-Z][^（）()]{1,40}[)）]")
