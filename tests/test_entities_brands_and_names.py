@@ -7,6 +7,7 @@ from __future__ import annotations
 from conftest import tagged, tagged_doc
 from qwen_reader.core.entities.consistency import longer_names_win
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.org_wording import without_particle
 
 
 def test_a_brand_before_its_model_is_the_company_everywhere_in_the_document() -> None:
@@ -202,3 +203,14 @@ def test_people_with_phones_and_names_the_tagger_also_reads_as_bodies_stay_peopl
     found = tagged("一名青年二话不说把小姜的手机抢走，小姜追了几步。")
     assert ("小姜", "org") not in found
     assert not [m for m in tagged("查询同样显示：王东桥温国用(2004)字第12号。") if m[1] == "org"]
+
+
+def test_a_count_in_brackets_after_an_everyday_word_introduces_no_company() -> None:
+    assert not [m for m in tagged("他本季得分排名第一，篮板(1044)排名第二。") if m[1] == "org"]
+
+
+def test_spaces_and_joining_words_at_a_name_s_edge_are_no_part_of_it() -> None:
+    found = without_particle("适配机型：MOTO E2", Candidate(5, 10, EntityKind.ORG, "org:moto", None, Source.LIST))
+    assert (found.start, found.end) == (5, 9)
+    found = without_particle("红星美凯龙与居然之家", Candidate(0, 6, EntityKind.ORG, "org:x", None, Source.LAC))
+    assert (found.start, found.end) == (0, 5)

@@ -25,8 +25,8 @@ _QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：�
 _OFFICER = re.compile(rf"(?:{OFFICER_TITLES})")
 _MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
 # Words that stand before an officer's title and are no company's name.
-_GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|副|新任|董事会|团队|首位|同时|以及|兼|行业|产业|"
-                      r"(?<!实)业|界|圈|领域|部门|方面)$")
+_GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|前任|时任|副|新任|董事会|团队|首位|同时|以及|兼|"
+                      r"行业|产业|(?<!实)业|界|圈|领域|部门|方面)$")
 _NAME_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]|与|和|及|跟|的")
 # Numerals in a "name" before a number in brackets make it a ranking or a count (盖帽排名第三(254)).
 _COUNTED = re.compile(r"[一二三四五六七八九十百千万第]")
@@ -41,11 +41,12 @@ _GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金
 _OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]")
 
 
-def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: list[Candidate]) -> list[Candidate]:
+def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: list[Candidate],
+                    common: frozenset[str] = frozenset()) -> list[Candidate]:
     """The chosen mentions and the companies introduced here; an introduced company replaces what the
     statistical sources read inside it or across its edge (地平线 read as a place, 股王鈊 as a man) but no list's or
     rule's name."""
-    found = list(_introduced(text, tokens, chosen))
+    found = list(_introduced(text, tokens, chosen, common))
     if not found:
         return chosen
     out = list(chosen)
@@ -58,12 +59,15 @@ def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: l
     return sorted(out)
 
 
-def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Sequence[Candidate]) -> Iterator[Candidate]:
+def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Sequence[Candidate],
+                common: frozenset[str]) -> Iterator[Candidate]:
     starts = {s for _, s, _ in tokens}
     for m in _TICKER.finditer(text):
         start = _name_start(text, m.start(), tokens)
-        if start is not None and not _COUNTED.search(text, start, m.start()):
-            yield _org(text, start, m.start())
+        bare = m.group().strip("（()） ").isdigit()
+        if start is not None and not _COUNTED.search(text, start, m.start()) \
+                and not (bare and text[start:m.start()] in common):
+            yield _org(text, start, m.start())  # a bare number after an everyday word is a count (篮板(1044))
     for m in _QUOTED_WITH_LATIN.finditer(text):
         if _ORG_NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield _org(text, m.start(1), m.end(1))

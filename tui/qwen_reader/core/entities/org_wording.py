@@ -44,9 +44,15 @@ _CLAUSE_WORDS = frozenset("为对由但从在被向于让把给据")
 def without_particle(text: str, c: Candidate) -> Candidate:
     """An organisation without the words of the clause around it: 所 after its head, a joining word before it
     (及庆富集团), and 公司 alone after its name (中华邮政公司 is 中华邮政, as the guidelines keep 公司 outside)."""
-    if c.kind != EntityKind.ORG:
-        return c
     start, end = c.start, c.end
+    while end > start and text[end - 1].isspace():
+        end -= 1  # MOTO + E2: the space before a model is no part of the maker
+    while start < end and text[start].isspace():
+        start += 1
+    if c.kind != EntityKind.ORG:
+        return c if (start, end) == (c.start, c.end) or end - start < 1 else c._replace(start=start, end=end)
+    if end - start >= 4 and text[end - 1] in "与和及的跟":
+        end -= 1  # 红星美凯龙与 + 居然之家: the word joining two names ends neither
     if _PARTICLE_AFTER_HEAD.search(text, start, end):
         end -= 1
     if end - start >= 4 and text[start] in "及和与跟" and _ORG_END.search(text, start, end):

@@ -279,7 +279,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
                                   broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
         chosen = orgs.registered_names(text, chosen)
-        chosen = introduced.with_introduced(text, tokens, chosen)
+        chosen = introduced.with_introduced(text, tokens, chosen, common)
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
         chosen = latin.bracketed_aliases(text, chosen)
