@@ -214,3 +214,14 @@ def test_spaces_and_joining_words_at_a_name_s_edge_are_no_part_of_it() -> None:
     assert (found.start, found.end) == (5, 9)
     found = without_particle("红星美凯龙与居然之家", Candidate(0, 6, EntityKind.ORG, "org:x", None, Source.LAC))
     assert (found.start, found.end) == (0, 5)
+
+
+def test_konggu_the_verb_makes_no_company() -> None:
+    found = tagged_doc(["2003年，巴菲特控股的伯克希尔突然公告，买入中国石油。", "巴菲特说，这是一笔好交易。"])
+    assert ("巴菲特", "org") not in found and ("巴菲特控股", "org") not in found
+
+
+def test_a_kind_of_company_before_its_quoted_name_is_no_name() -> None:
+    found = tagged_doc(["低调了一年的智驾公司“千里科技”宣布融资。", "中国智驾行业的技术进展很快。"])
+    assert ("智驾", "org") not in found
+    assert not [m for m in tagged("该公司投资Robotaxi等新兴领域。") if m[1] == "org"]

@@ -18,7 +18,7 @@ _WEAK = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
 _STOCK_CODE = r"[（(](?:\d{3,6}|\d{6}\.[A-Z]{2}|[A-Z]{2,5})[)）](?![年字号號届屆版期])"
 # What a company has and a person does not: a share price, models, shops, a website, a brand.
 _COMPANY_AFTER = re.compile(r"\s?(?:的)?(?:股价|市值|财报|营收|车型|销量|门店|官网|品牌|新车|在港上市|港股|美股|"
-                            r"股份|汽车|集团|控股|的(?:用户|车主|平台|芯片)|" + _STOCK_CODE + ")")
+                            r"股份|汽车|集团|控股(?!的)|的(?:用户|车主|平台|芯片)|" + _STOCK_CODE + ")")
 # A trade word right before the name (有线电视业者凯擘, 车企小鹏, 友商理想).
 _COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|对手|同行|新势力|电商|运营商|平台|酒店集团|连锁)$")
 # A company's tail that ends no person's name (a four-character "name" ending in 电子 is a company).

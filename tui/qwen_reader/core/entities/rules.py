@@ -17,7 +17,8 @@ _LATIN_WORD = r"[A-Za-z][A-Za-z0-9]*(?:[-.+][A-Za-z0-9]+)*"
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9\-.]){_LATIN_WORD}(?:[ ]{_LATIN_WORD})*(?![A-Za-z0-9])")
 _VERSION = re.compile(r"\d+(?:\.\d+)*(?:[-][A-Za-z0-9]+)*(?![A-Za-z0-9%])"
                       r"|[ ]\d+(?:\.\d+)*(?![A-Za-z0-9%.])")
-_GENERIC_WORDS = ("AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
+_GENERIC_WORDS = ("Robotaxi Robotaxis Robobus Tier1 Tier2 "
+                  "AI AGI API APP App CEO CTO COO CFO CPU GPU NPU TPU IT PC VR AR XR MR IPO ETF GDP OS UI UX SDK LLM "
     "LLMs ML NLP CV RL SFT RLHF KV MoE B2B B2C IoT 5G 4G 6G HBM DRAM NAND OEM ODM SoC SOC DSP ISP MCU FPGA ASIC APU "
     "SSD P10 P11 P9 P8 P7 the of "
     "and in on for to a an is with by at from as me my bye we it be or not this that are was you your "
@@ -294,6 +295,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
         m = _ORG_SUFFIX_AT.match(word) if is_han(word) else None
         if m is None or (m.end() != len(word) and not _ORG_SUFFIX_AT.fullmatch(word)):
             continue
+        if (word == "控股" and text.startswith("的", end)) or (word == "公司" and text[end:end + 1] in "“「『\""):
+            continue  # 巴菲特控股的伯克希尔: 控股 the verb; 智驾公司“千里科技”: a kind of company, then its name
         # A registered name (上海万科物业服务有限公司) runs longer than a name and a trade, and may follow the
         # place it is registered in (顺德区 + 威灵房产有限公司).
         registered = word.endswith("有限公司")

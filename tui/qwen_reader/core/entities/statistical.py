@@ -98,6 +98,7 @@ _NUMERALS = frozenset("零一二三四五六七八九十百千万两")
 # The last words of the tagger's false organisations: an abstract or a field's noun (核心竞争力, 云安全, 汽车行业,
 # 新工厂). Many companies are named with two everyday words (巨人网络, 东方财富, 完美世界): those stay.
 _ABSTRACT_END = re.compile(r"(?:竞争力|影响力|行业|产业|市场|领域|工厂|电池|愿景|战略|安全|能力|模式|体系|生态|板块)$")
+_KIND_BEFORE_NAME = re.compile(r"(?:公司|企业|厂商|平台|品牌)[“「『\"]")
 # Single characters that join everyday words into a phrase (新 + 工厂, 云 + 安全).
 _MODIFIERS = frozenset("新云大小老总全各该本其高低多")
 
@@ -144,6 +145,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
         if industry is not None and surface[:industry.start()] not in places:
             continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
+        if kind == EntityKind.ORG and _KIND_BEFORE_NAME.match(text, end):
+            continue  # 智驾公司“千里科技”: a kind of company, then the company's quoted name
         if kind == EntityKind.ORG and _ABSTRACT_END.search(surface) and _everyday_phrase(surface, common):
             continue  # 核心竞争力, 云安全, 汽车行业: everyday words in a row and no body's head name no body
         if kind == EntityKind.ORG and _COUNTED_INSIDE.search(surface):
