@@ -225,3 +225,14 @@ def test_a_kind_of_company_before_its_quoted_name_is_no_name() -> None:
     found = tagged_doc(["低调了一年的智驾公司“千里科技”宣布融资。", "中国智驾行业的技术进展很快。"])
     assert ("智驾", "org") not in found
     assert not [m for m in tagged("该公司投资Robotaxi等新兴领域。") if m[1] == "org"]
+
+
+def test_taiwan_s_ky_listings_are_companies_with_their_suffix() -> None:
+    found = tagged("概念股包括臻鼎-KY、茂林-KY，以及IET-KY和环宇-KY等公司。")
+    for name in ("臻鼎-KY", "茂林-KY", "IET-KY", "环宇-KY"):
+        assert (name, "org") in found
+
+
+def test_a_latin_line_before_gpu_is_a_product_whatever_its_revenue() -> None:
+    found = tagged_doc(["英伟达下一代计算平台 Quasar GPU 的出货将被推迟。", "预计第四财季 Quasar 营收将达到数十亿美元。"])
+    assert found.count(("Quasar", "product")) == 2

@@ -2,7 +2,8 @@
 (贝壳, 地平线, 玩具反斗城): with a stock ticker or an exchange's code in brackets (贝壳（NYSE:BEKE）,
 地平线（9660.HK）, 国巨（2327）), with a Latin name in brackets after a quoted name
 (「玩具反斗城」（Toys"R"Us）), or right before an officer's title and that officer's name
-(贝壳联合创始人彭永东). The document's consistency then finds the company's other mentions."""
+(贝壳联合创始人彭永东), or with Taiwan's -KY (臻鼎-KY). The document's consistency then finds the company's other
+mentions."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯�
 # (温国用(2004)字第).
 _TICKER = re.compile(rf"[（(]\s?(?:{_EXCHANGE}\s?[:：]\s?[A-Z0-9]{{1,6}}(?:\.[A-Z]{{1,2}})?|\d{{4,6}}\.(?:HK|SH|SZ|TW)"
                      r"|\d{3,6})\s?[)）](?!\s?[年字号號届屆版期])")
+# Taiwan lists companies registered abroad with -KY after their short name (臻鼎-KY, TPK-KY, 环宇-KY).
+_KY = re.compile(r"(?:(?<=[，。、；：「（(\s与和及跟])[\u4e00-\u9fff]{2,4}|(?<![A-Za-z0-9])[A-Z]{2,6})-KY(?![A-Za-z])")
 # A quoted name and a Latin name in brackets right after it.
 _QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]"
                                 r"\s?[（(][A-Z][^（）()]{1,40}[)）]")
@@ -46,6 +49,9 @@ def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: l
     """The chosen mentions and the companies introduced here; an introduced company replaces what the
     statistical sources read inside it or across its edge (地平线 read as a place, 股王鈊 as a man) but no list's or
     rule's name."""
+    # A company already found right before -KY takes it into its name (臻鼎 + -KY).
+    chosen = [c._replace(end=c.end + 3) if c.kind == EntityKind.ORG and text.startswith("-KY", c.end) else c
+              for c in chosen]
     found = list(_introduced(text, tokens, chosen, common))
     if not found:
         return chosen
@@ -68,6 +74,8 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
         if start is not None and not _COUNTED.search(text, start, m.start()) \
                 and not (bare and text[start:m.start()] in common):
             yield _org(text, start, m.start())  # a bare number after an everyday word is a count (篮板(1044))
+    for m in _KY.finditer(text):
+        yield _org(text, m.start(), m.end())
     for m in _QUOTED_WITH_LATIN.finditer(text):
         if _ORG_NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             yield _org(text, m.start(1), m.end(1))

@@ -137,11 +137,18 @@ def document_kinds(chosen: Iterable[list[Candidate]], texts: Iterable[str]) -> N
                     and c.source == Source.RULES and _TECHNOLOGY_AFTER.match(text[c.end:c.end + 10])}
     technologies |= {m.group() for _, text in pairs for m in _RUN.finditer(text)
                      if _TECHNOLOGY_AFTER.match(text[m.end():m.end() + 10])}
-    # One the document also writes before a part of a device is that part, a product (Oryon 架构, Oryon CPU).
-    technologies -= {m.group() for _, text in pairs for m in _RUN.finditer(text)
-                     if _COMPONENT_AFTER.match(text, m.end())}
-    technologies -= {m.group().rsplit(" ", 1)[0] for _, text in pairs for m in _RUN.finditer(text)
-                     if m.group().endswith((" CPU", " GPU", " NPU"))}
+    # One the document also writes before a part of a device is that part, a product (Oryon 架构, Oryon CPU),
+    # whatever its revenue or its delays make it sound like elsewhere (Blackwell 营收).
+    parts = {m.group() for _, text in pairs for m in _RUN.finditer(text) if _COMPONENT_AFTER.match(text, m.end())}
+    parts |= {m.group().rsplit(" ", 1)[0] for _, text in pairs for m in _RUN.finditer(text)
+              if m.group().endswith((" CPU", " GPU", " NPU"))}
+    technologies -= parts
+    companies -= parts
+    for cs, text in pairs:
+        for i, c in enumerate(cs):
+            if c.kind == EntityKind.ORG and c.source in (Source.RULES, Source.CONSISTENCY) \
+                    and text[c.start:c.end] in parts:
+                cs[i] = c._replace(kind=EntityKind.PRODUCT, id=f"{EntityKind.PRODUCT}:{slug(text[c.start:c.end])}")
     for cs, text in pairs:
         cs[:] = [c for c in cs if not (c.kind == EntityKind.PRODUCT and c.source in (Source.RULES, Source.CONSISTENCY)
                                        and text[c.start:c.end] in technologies)]
