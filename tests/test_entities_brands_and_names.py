@@ -234,5 +234,6 @@ def test_taiwan_s_ky_listings_are_companies_with_their_suffix() -> None:
 
 
 def test_a_latin_line_before_gpu_is_a_product_whatever_its_revenue() -> None:
-    found = tagged_doc(["英伟达下一代计算平台 Quasar GPU 的出货将被推迟。", "预计第四财季 Quasar 营收将达到数十亿美元。"])
+    found = tagged_doc(["英伟达下一代计算平台 Quasar GPU 的出货将被推迟。",
+                        "预计第四财季 Quasar 营收将达到数十亿美元。"])
     assert found.count(("Quasar", "product")) == 2
