@@ -237,3 +237,9 @@ def test_a_latin_line_before_gpu_is_a_product_whatever_its_revenue() -> None:
     found = tagged_doc(["英伟达下一代计算平台 Quasar GPU 的出货将被推迟。",
                         "预计第四财季 Quasar 营收将达到数十亿美元。"])
     assert found.count(("Quasar", "product")) == 2
+
+
+def test_a_young_trade_before_gongsi_names_no_company() -> None:
+    found = tagged("对互联网公司而言，B 站的用户增长放缓，投流公司也在转型。")
+    assert ("B 站", "org") in found
+    assert not [m for m in found if m[0] in ("互联网", "投流")]

@@ -56,6 +56,9 @@ _REGISTERED_AFTER = frozenset("省市区县")
 # Industries that name a company only after a city (唐山钢铁, 上海汽车); after any other word they describe
 # (新能源汽车, 中国钢铁).
 INDUSTRIES = "钢铁|石化|电力|汽车|医药|能源|化工|水泥|矿业|航运|重工"
+# Trades younger than the dictionary's everyday words (互联网公司, 投流公司, 智驾公司): no company's name.
+_MODERN_TRADES = frozenset({"互联网", "移动互联网", "短剧", "投流", "智驾", "新能源", "自动驾驶", "人工智能", "大模型",
+                            "半导体", "光伏", "锂电", "储能", "无人机", "机器人", "直播", "电竞", "跨境电商", "网约车"})
 _INDUSTRY = re.compile(INDUSTRIES)
 ORG_SUFFIXES = ("股份有限公司|有限责任公司|有限公司|控股集团|集团公司|公司|集团|控股|银行|大学|学院|研究院|研究所|"
                 "(?:公立|私立|纪念)?(?:中学|小学|学校)|幼儿园|书院|救援队|投信|投顾|创投|"
@@ -323,7 +326,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             if any(len(w) < 2 or w[0] in _FUNCTION_START for w, _, _ in body) or body[0][0] in function_words:
                 continue  # 催收公司, 随后送往医院: a verb or an adverb starts no name
             trade = _TRADE_NAME.fullmatch(word) and not _DESCRIBED.match(text, end)
-            if all(w in common and w not in known for w, _, _ in body) and not (
+            if all((w in common or w in _MODERN_TRADES) and w not in known for w, _, _ in body) and not (
                     trade and back == 1 and body_text not in _DESCRIPTIVE and word == "地产"):
                 continue  # 科技公司, 上市公司; but 卓越地产, 远洋地产 name a developer
             place_body = body_text in places or (body[0][0] in places and all(w in common for w, _, _ in body[1:]))
