@@ -243,3 +243,8 @@ def test_a_young_trade_before_gongsi_names_no_company() -> None:
     found = tagged("对互联网公司而言，B 站的用户增长放缓，投流公司也在转型。")
     assert ("B 站", "org") in found
     assert not [m for m in found if m[0] in ("互联网", "投流")]
+
+
+def test_a_latin_name_ending_in_a_tier_s_word_is_a_product() -> None:
+    found = tagged("新款Stellar Pro将以25888元起跳价格在台销售。")
+    assert ("Stellar Pro", "product") in found and ("Stellar", "org") not in found

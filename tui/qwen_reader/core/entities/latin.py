@@ -35,6 +35,7 @@ _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模�
 # Words a company's name may end in that are no names alone.
 _TECHNOLOGY_AFTER = re.compile(r"^\s?(?:[「“][^」”]{1,8}[」”])?(?:技术|架构|协议|标准)")
 _COMPONENT_AFTER = re.compile(r"\s?(?:CPU|GPU|NPU|芯片|晶片|处理器|核心|内核)")
+_TIER_LAST = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini|Lite|Air|Fold|Flip|Studio|Book)$")
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
 _PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
 _CODED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
@@ -70,6 +71,8 @@ def _kind_from_context(text: str, start: int, end: int) -> str | None:
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
     if _PRODUCT_BEFORE.search(before) or (_CODED.search(text, start, end) and _PRODUCT_AFTER.match(after)):
         return EntityKind.PRODUCT
+    if _TIER_LAST.search(text, start, end) and " " in text[start:end]:
+        return EntityKind.PRODUCT  # Surface Pro, Vision Pro: a tier's word ends a product's name
     if (_ORG_BEFORE.search(before) and not re.match(r"^\s?-?\d", after)) or _ORG_AFTER.match(after):
         return EntityKind.ORG
     return None
