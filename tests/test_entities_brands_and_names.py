@@ -248,3 +248,10 @@ def test_a_young_trade_before_gongsi_names_no_company() -> None:
 def test_a_latin_name_ending_in_a_tier_s_word_is_a_product() -> None:
     found = tagged("新款Stellar Pro将以25888元起跳价格在台销售。")
     assert ("Stellar Pro", "product") in found and ("Stellar", "org") not in found
+
+
+def test_a_series_and_its_number_is_a_model_and_a_unit_named_by_its_business_is_a_body() -> None:
+    found = tagged("英伟达发布了 RTX 5090 和 RTX 5070 Ti，阿里音乐与华为云宣布合作，工厂通过 ISO 9001 认证。")
+    assert ("RTX 5090", "product") in found and ("RTX 5070 Ti", "product") in found
+    assert ("阿里音乐", "org") in found and ("华为云", "org") in found
+    assert ("ISO 9001", "product") not in found

@@ -65,3 +65,26 @@ def model_codes(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None
         if added:
             candidates.extend(added)
             candidates.sort()
+
+
+# A series' letters, a space and a model's number (RTX 4090, GTX 1080 Ti, RX 7900 XTX): a graphics card or a chip.
+_SERIES_MODEL = re.compile(r"(?<![A-Za-z0-9\-.])([A-Z]{2,5}) (\d{3,5})(?: ?(?:Ti|SUPER|Super|XTX|XT|Pro|Max|Ultra))?"
+                           r"(?![A-Za-z0-9\-.])")
+# Standards and codes written the same way, which name no product (ISO 9001, GB 2312, COVID 19).
+_NOT_SERIES = frozenset({"ISO", "GB", "EN", "IEC", "IEEE", "ANSI", "DIN", "COVID", "SARS", "MERS", "HK", "NT", "US",
+                         "USD", "RMB", "HKD", "NTD", "EUR", "JPY", "CNY", "GBP", "TWD", "AD", "BC", "NO", "ID", "FY",
+                         "GDP", "CPI", "PMI", "PPI", "TOP", "VIP", "DJI", "NYSE", "NASDAQ"})
+
+
+def series_models(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A series and its number where no mention stands (RTX 4090); not a standard, a currency or a year."""
+    added = []
+    for m in _SERIES_MODEL.finditer(text):
+        if m.group(1) in _NOT_SERIES or (len(m.group(2)) == 4 and m.group(2)[:2] in ("19", "20")) \
+                or _NOT_MODEL_AFTER.match(text, m.end()) or text.startswith(("年", "标准", "号"), m.end()):
+            continue
+        if any(c.start < m.end() and m.start() < c.end for c in chosen):
+            continue
+        added.append(Candidate(m.start(), m.end(), EntityKind.PRODUCT, f"product:{slug(m.group())}", m.group(),
+                               Source.RULES))
+    return sorted(chosen + added) if added else chosen
