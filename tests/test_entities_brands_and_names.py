@@ -255,3 +255,8 @@ def test_a_series_and_its_number_is_a_model_and_a_unit_named_by_its_business_is_
     assert ("RTX 5090", "product") in found and ("RTX 5070 Ti", "product") in found
     assert ("阿里音乐", "org") in found and ("华为云", "org") in found
     assert ("ISO 9001", "product") not in found
+
+
+def test_a_registered_name_with_a_limited_liability_tail_is_one_company() -> None:
+    found = tagged("广告称“宁波东海兴业投资有限责任公司将组建宁波航空”。")
+    assert ("宁波东海兴业投资有限责任公司", "org") in found and ("兴业", "place") not in found

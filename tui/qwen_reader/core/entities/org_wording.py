@@ -70,7 +70,8 @@ def without_particle(text: str, c: Candidate) -> Candidate:
 
 # Where 公司 is part of the name: registered names, and the companies of facilities and broadcasters (桃园机场公司,
 # 英国广播公司).
-_REGISTERED_END = re.compile(r"(?:有限|股份|集团|控股|投资|开发|航空|电力|铁路|广播|机场|地铁|港铁|捷运|高铁|码头|"
+_REGISTERED_END = re.compile(r"(?:有限|有限责任|股份|集团|控股|投资|开发|航空|电力|铁路|广播|机场|地铁|港铁|捷运|高铁|"
+                             r"码头|"
                              r"港口)公司$")
 
 

@@ -18,6 +18,7 @@ from qwen_reader.core.entities import (
     lac,
     latin,
     latin_models,
+    latin_people,
     lines,
     media,
     model_codes,
@@ -193,7 +194,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(people.byline(simplified, names.common, known_names()))
             out.extend(people.by_sex(simplified, names.surnames))
             out.extend(people.spaced_names(simplified, names.surnames))
-        out.extend(rules.latin_persons(simplified, western_names.given_names(), romanised_surnames(),
+        out.extend(latin_people.latin_persons(simplified, western_names.given_names(), romanised_surnames(),
                                          listed_names()))
         out.extend(rules.context_persons(simplified, tokens, names.surnames, names.common, _plausible,
                                            known_places_orgs()))

@@ -122,35 +122,6 @@ def latin_names(text: str, known: frozenset[str] = frozenset(),
         yield Candidate(start, end, kind, f"{kind}:{slug(name)}", name, Source.RULES)
 
 
-def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[str],
-                  listed: frozenset[str] = frozenset()) -> Iterator[Candidate]:
-    """`Kaixin Li`, `Ben Pang`, `Omar Sanseviero`: two capitalised words, the first a known given name
-    (English given names from CC-CEDICT) or pinyin before a romanised Chinese surname. A listed company or
-    product opens no name (Meta Quest, Meta Platforms: Meta is also a given name; Michael Dell is a name), and
-    a number after the pair makes it a model (Quest 3S)."""
-    for m in _TWO_WORDS.finditer(text):
-        first, second = m.group(1), m.group(2)
-        if first in listed or _NUMBER_AFTER.match(text, m.end()):
-            continue
-        middle = m.group()[len(first) + 1:-len(second) - 1]
-        if middle and middle not in given_names:
-            continue  # Grace Is Gone, Charles Darwin University: a middle word no given name is no name
-        if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
-            name = m.group()
-            yield Candidate(m.start(), m.end(), EntityKind.PERSON, f"person:{slug(name)}", name, Source.RULES)
-
-
-# A family name may start with O' (any apostrophe the press uses), Mc or Mac, or join two with a hyphen.
-# A space before the first word is the press's spacing between scripts (任命 John Krafcik), unless a Latin word
-# stands before it (Point Zoom). A middle name may stand between (Alex Wright Gladstein).
-_TWO_WORDS = re.compile(r"(?<![A-Za-z0-9\-.])(?<![A-Za-z0-9\-.,] )([A-Z][a-z]+) (?:[A-Z][a-z]+ )?"
-                        r"((?:O['’‘]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![A-Za-z0-9]| [A-Z])")
-_NUMBER_AFTER = re.compile(r" ?\d")
-_SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
-             r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
-_PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
-
-
 def _is_mixed_case(word: str) -> bool:
     return any(c.islower() for c in word) and any(c.isupper() for c in word)
 
@@ -284,12 +255,28 @@ def facility_after(text: str, end: int) -> int | None:
 _LOCAL_HEAD = re.compile(r"(?:纪念|公立|私立)?(?:学校|中学|小学|幼儿园)|救援队|俱乐部|协会|商会")
 
 
+_REGISTERED_PARTS = frozenset({"有限", "有限责任", "股份有限", "股份"})
+
+
+def _registered_tails_joined(tokens: Sequence[Token]) -> list[Token]:
+    """The segmentation cuts a registered tail in two (有限责任 + 公司): join it, so the name reads as registered."""
+    out: list[Token] = []
+    for word, start, end in tokens:
+        if word in ("公司", "有限公司") and out and out[-1][0] in _REGISTERED_PARTS and out[-1][2] == start:
+            prev = out.pop()
+            out.append((prev[0] + word, prev[1], end))
+        else:
+            out.append((word, start, end))
+    return out
+
+
 def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
                   known: frozenset[str], places: frozenset[str] = frozenset(),
                   broad: frozenset[str] = frozenset(),
                   function_words: frozenset[str] = frozenset()) -> Iterator[Candidate]:
     """`X公司`, `X大学`... where X is one or two words of which at least one is not an everyday word
     (so `科技公司`, `这家公司`, `上市公司` are not organisations)."""
+    tokens = _registered_tails_joined(tokens)
     for k, (word, start, end) in enumerate(tokens):
         whole = _one_word_org(word, common, places, broad) if len(word) >= 4 and is_han(word) else False
         if whole and not _DESCRIBED.match(text, end):
@@ -302,7 +289,7 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             continue  # 巴菲特控股的伯克希尔: 控股 the verb; 智驾公司“千里科技”: a kind of company, then its name
         # A registered name (上海万科物业服务有限公司) runs longer than a name and a trade, and may follow the
         # place it is registered in (顺德区 + 威灵房产有限公司).
-        registered = word.endswith("有限公司")
+        registered = word.endswith(("有限公司", "有限责任公司"))
         # Schools, clubs and teams are named at length after their district (大埔崇德黄建常纪念学校).
         local = bool(_LOCAL_HEAD.fullmatch(word))
         for back in (1, 2, 3, 4) if registered or local else (1, 2):
