@@ -163,8 +163,8 @@ def test_a_latin_name_before_a_part_of_a_device_stays_a_product_beside_its_archi
 
 
 def test_a_quoted_name_after_the_word_for_a_product_is_that_product() -> None:
-    found = tagged("该公司与博弈平台「金旺旺老虎机」终止合作，另一款应用叫做「Sharelo」。")
-    assert ("金旺旺老虎机", "product") in found
+    found = tagged("该公司与小程序「金旺旺老虎机」终止合作，另一个平台「Sharelo」也下线了。")
+    assert ("金旺旺老虎机", "product") in found and ("Sharelo", "product") in found
     assert not [m for m in tagged("他们走到一处名为“银杏村”的小山村。") if m[1] == "product"]
     found = tagged("智谱作为国内大模型「六小虎」之一，也曾曝光“刷榜”潜规则，并推出「以旧换新」计划。")
     assert not [m for m in found if m[1] == "product"]
@@ -260,3 +260,18 @@ def test_a_series_and_its_number_is_a_model_and_a_unit_named_by_its_business_is_
 def test_a_registered_name_with_a_limited_liability_tail_is_one_company() -> None:
     found = tagged("广告称“宁波东海兴业投资有限责任公司将组建宁波航空”。")
     assert ("宁波东海兴业投资有限责任公司", "org") in found and ("兴业", "place") not in found
+
+
+def test_the_review_s_ordinary_sentences_stay_as_they_are() -> None:
+    """Sentences a reviewer wrote to make the brand, ticker, code and quote rules misfire."""
+    found = tagged_doc(["刘强的汽车昨晚被偷，刘强随即报警。", "他的对手陈志豪表现出色，陈志豪赢得冠军。",
+                        "台积电、联发科、王雪红及鸿海等公司代表出席。", "考生刘洋C1驾照考试通过，刘洋很高兴。"])
+    assert ("刘强", "person") in found and ("陈志豪", "person") in found and ("王雪红", "person") in found
+    assert not [m for m in found if m[0] in ("刘强", "陈志豪", "王雪红", "刘洋") and m[1] == "org"]
+    assert ("C1", "product") not in found
+    found = tagged("根据李明（2019）的研究，芯片“卡脖子”问题和平台“二选一”都有讨论，FTSE 100 指数下跌。")
+    assert not [m for m in found if m[1] in ("org", "product")]
+    found = tagged("深圳面积大香港近两倍，华为音乐会在万达影视城举行。陈永发表示满意。")
+    assert ("大香港", "place") not in found and ("华为音乐", "org") not in found and ("陈永发", "person") in found
+    assert ("George Washington University", "person") not in tagged("他毕业于 George Washington University。")
+    assert ("茂林-KY", "org") in tagged("茂林-KY今日股价大涨。")

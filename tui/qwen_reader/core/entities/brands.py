@@ -15,25 +15,34 @@ from qwen_reader.core.entities.model_codes import model_after
 # Sources whose people the document's use may overrule: the statistical ones and the copies made of them.
 _WEAK = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
 # A stock code in brackets after the name (彩晶（6116）, 利丰（494）).
-_STOCK_CODE = r"[（(](?:\d{3,6}|\d{6}\.[A-Z]{2}|[A-Z]{2,5})[)）](?![年字号號届屆版期])"
+_STOCK_CODE = r"[（(](?:\d{3,6}|\d{6}\.[A-Z]{2})[)）](?![年字号號届屆版期第的])"
 # What a company has and a person does not: a share price, models, shops, a website, a brand.
-_COMPANY_AFTER = re.compile(r"\s?(?:的)?(?:股价|市值|财报|营收|车型|销量|门店|官网|品牌|新车|在港上市|港股|美股|"
-                            r"股份|汽车|集团|控股(?!的)|的(?:用户|车主|平台|芯片)|" + _STOCK_CODE + ")")
+# Right after the name only: a person owns cars, brands and shops too (刘强的汽车, 周杰伦的品牌).
+_COMPANY_AFTER = re.compile(r"\s?(?:股价|市值|财报|营收|车型|销量|门店|官网|新车|在港上市|港股|美股|股份|汽车|集团|"
+                            r"控股(?!的)|的(?:股价|市值|财报|营收|车主)|" + _STOCK_CODE + ")")
 # A trade word right before the name (有线电视业者凯擘, 车企小鹏, 友商理想).
-_COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|对手|同行|新势力|电商|运营商|平台|酒店集团|连锁)$")
+# Not 对手, 同行 or 平台: rivals, peers and a platform's hosts are people as often.
+_COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|新势力|电商|运营商|酒店集团|连锁)$")
 # A company's tail that ends no person's name (a four-character "name" ending in 电子 is a company).
 _COMPANY_TAIL = re.compile(r"(?:电子|科技|集团|控股|股份|实业|光电|半导体|证券|银行|汽车|地产|置业|物流|传媒|医药)$")
+# The hundred most common surnames (a public ranking), which open most people's three-character names.
+_COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+                             "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+                             "尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # Where the name stands between items of a list: 、 or a conjunction.
 _LIST_JOIN = re.compile(rf"(?:{_STOCK_CODE})?\s*(?:、|和|及|与|以及)")
 
 
 def _used_as_company(text: str, c: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
-    if _COMPANY_AFTER.match(text, c.end) or _COMPANY_BEFORE.search(text, 0, c.start):
+    if _COMPANY_AFTER.match(text, c.end) or _COMPANY_BEFORE.search(text, max(0, c.start - 6), c.start):
         return True
     if model_after(text, c.end):
         return True
     if index > 0 and candidates[index - 1].end == c.start and candidates[index - 1].kind == EntityKind.ORG:
         return False  # 工联会古伟冰: a body right before a name is the person's affiliation
+    surface = text[c.start:c.end]
+    if len(surface) == 3 and surface[0] in _COMMON_SURNAMES:
+        return False  # 台积电、联发科、王雪红及鸿海: a full Chinese name in a row of companies is a person there
     return _companies_joined(text, candidates, index, -1) >= 2 or _companies_joined(text, candidates, index, 1) >= 2
 
 

@@ -171,23 +171,27 @@ def with_company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str]) 
 def longer_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
     """A name the statistical sources cut short where the document names something longer from the same
     characters is that longer name, in place: a person a rule or a list found (苏峯 + 正表示 after 苏峯正), an
-    organisation any source found (百世 + 物流 after 百世物流)."""
-    sure: dict[str, set[str]] = {EntityKind.PERSON: set(), EntityKind.ORG: set()}
+    organisation any source found (百世 + 物流 after 百世物流). The longer name's identity goes with it."""
+    sure: dict[str, dict[str, Candidate]] = {EntityKind.PERSON: {}, EntityKind.ORG: {}}
     for candidates, text in zip(chosen, texts, strict=True):
         for c in candidates:
             if (c.kind == EntityKind.PERSON and c.source in (Source.LIST, Source.RULES)) or c.kind == EntityKind.ORG:
-                sure[c.kind].add(text[c.start:c.end])
+                sure[c.kind].setdefault(text[c.start:c.end], c)
+    lengths = {kind: sorted({len(n) for n in names}, reverse=True) for kind, names in sure.items()}
     for candidates, text in zip(chosen, texts, strict=True):
         for i, c in enumerate(candidates):
-            if c.kind not in sure or c.source not in (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY):
+            if c.kind not in sure or c.source not in (*_READ_AGAIN, Source.CEDICT):
                 continue
-            surface = text[c.start:c.end]
             next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
-            longer = max((q for q in sure[c.kind] if len(q) > len(surface) and text.startswith(q, c.start)
-                          and c.start + len(q) <= next_start), key=len, default=None)
-            if longer is not None:
-                candidates[i] = c._replace(end=c.start + len(longer), id=f"{c.kind}:{longer}",
-                                           source=Source.CONSISTENCY)
+            # Each length the document's names have, longest first: a look-up per length, not per name.
+            for size in lengths[c.kind]:
+                if size <= c.end - c.start:
+                    break
+                longer = sure[c.kind].get(text[c.start:c.start + size]) if c.start + size <= next_start else None
+                if longer is not None:
+                    candidates[i] = c._replace(end=c.start + size, id=longer.id, english=longer.english,
+                                               source=Source.CONSISTENCY)
+                    break
 
 
 def complete_names(chosen: Sequence[list[Candidate]], texts: Sequence[str], last_chars: frozenset[str],

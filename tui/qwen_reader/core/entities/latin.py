@@ -34,7 +34,8 @@ _PRODUCT_BEFORE = re.compile(rf"(?:芯片|晶片|代晶|处理器|模型|大模�
                              rf"眼镜|耳机|手表|车型|新车|服务|产品|App|APP|型号){_OPEN}$")
 # Words a company's name may end in that are no names alone.
 _TECHNOLOGY_AFTER = re.compile(r"^\s?(?:[「“][^」”]{1,8}[」”])?(?:技术|架构|协议|标准)")
-_COMPONENT_AFTER = re.compile(r"\s?(?:CPU|GPU|NPU|芯片|晶片|处理器|核心|内核)")
+# Not 芯片 or 核心: chip makers and a company's core team stand before those (Tachyum 芯片, X 核心团队).
+_COMPONENT_AFTER = re.compile(r"\s?(?:CPU|GPU|NPU|处理器)")
 _TIER_LAST = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini|Lite|Air|Fold|Flip|Studio|Book)$")
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
 _PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
@@ -313,8 +314,8 @@ def bracketed_aliases(text: str, chosen: list[Candidate]) -> list[Candidate]:
         if name is None:
             continue
         inside = [c for c in out if c.start < m.end(1) and m.start(1) < c.end]
-        if any(c.source == Source.LIST and (c.start, c.end) != (m.start(1), m.end(1)) for c in inside):
-            continue
+        if m.group(1) in GENERIC_LATIN or m.group(1) in _GENERIC or any(c.source == Source.LIST for c in inside):
+            continue  # 王小明（CEO）, 王大明（TVB）: a title or a listed body in brackets is no other name
         out = [c for c in out if c not in inside]
         out.append(Candidate(m.start(1), m.end(1), name.kind, name.id, m.group(1), Source.RULES))
         changed = True

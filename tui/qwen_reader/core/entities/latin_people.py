@@ -21,6 +21,8 @@ def latin_persons(text: str, given_names: frozenset[str], surnames: frozenset[st
         if first in listed or _NUMBER_AFTER.match(text, m.end()):
             continue
         middle = m.group()[len(first) + 1:-len(second) - 1]
+        if second in _INSTITUTION_WORDS:
+            continue  # George Washington University: a place or a body named after a person
         if middle and middle not in given_names:
             continue  # Grace Is Gone, Charles Darwin University: a middle word no given name is no name
         if first in given_names or (second in surnames and _PINYIN_WORD.fullmatch(first.lower())):
@@ -37,3 +39,6 @@ _NUMBER_AFTER = re.compile(r" ?\d")
 _SYLLABLE = (r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|"
              r"en|er|in|un|ia|ie|iu|ua|uo|ue|ui|a|o|e|i|u|v)")
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+_INSTITUTION_WORDS = frozenset({"University", "College", "Institute", "School", "Hospital", "Bridge", "Street",
+                                "Road", "Avenue", "Square", "Park", "Center", "Centre", "Foundation", "Museum",
+                                "Airport", "Station", "Library", "Hall", "Tower", "Building", "Group", "Capital"})

@@ -20,8 +20,8 @@ _CODE = re.compile(r"(?<![A-Za-z0-9\-.+])[A-Z]{1,2}\d{1,3}[a-z+]?(?: (?:Pro|Max|
 _PERIOD = re.compile(r"Q[1-4]|H[12]|MP[345]")  # MP4: a kind of player, no model
 # What follows a code of a block, a level, a count, a share class, a summit or a job grade (A1区, L4级, B2栋,
 # G20峰会, 阿里P9高管).
-_NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组座位排款式%]|峰会|高管|员工|工程师|职级|"
-                              r"专家|总监|经理)")
+_NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组位排款式队版%]|峰会|高管|员工|工程师|职级|"
+                              r"专家|总监|经理|驾照|联赛|赛季|航班|指数)")
 _MODEL_WORD_AFTER = re.compile(r"\s?(?:等)?(?:新)?(?:车型|机型|轿车|SUV|入门款|顶配|手机|新车|系列|芯片|处理器)")
 _LIST_JOIN = re.compile(r"\s?(?:、|和|及|与|/)\s?")
 
@@ -73,12 +73,13 @@ _SERIES_MODEL = re.compile(r"(?<![A-Za-z0-9\-.])([A-Z]{2,5}) (\d{3,5})(?: ?(?:Ti
 # Standards and codes written the same way, which name no product (ISO 9001, GB 2312, COVID 19).
 _NOT_SERIES = frozenset({"ISO", "GB", "EN", "IEC", "IEEE", "ANSI", "DIN", "COVID", "SARS", "MERS", "HK", "NT", "US",
                          "USD", "RMB", "HKD", "NTD", "EUR", "JPY", "CNY", "GBP", "TWD", "AD", "BC", "NO", "ID", "FY",
-                         "GDP", "CPI", "PMI", "PPI", "TOP", "VIP", "DJI", "NYSE", "NASDAQ"})
+                         "GDP", "CPI", "PMI", "PPI", "TOP", "VIP", "DJI", "NYSE", "NASDAQ", "FTSE", "CSI", "STOXX",
+                         "KOSPI", "TOPIX", "SH", "SZ", "TW", "DAX", "CAC", "MSCI", "S&P"})
 
 
 def series_models(text: str, chosen: list[Candidate]) -> list[Candidate]:
     """A series and its number where no mention stands (RTX 4090); not a standard, a currency or a year."""
-    added = []
+    added: list[Candidate] = []
     for m in _SERIES_MODEL.finditer(text):
         if m.group(1) in _NOT_SERIES or (len(m.group(2)) == 4 and m.group(2)[:2] in ("19", "20")) \
                 or _NOT_MODEL_AFTER.match(text, m.end()) or text.startswith(("年", "标准", "号"), m.end()):

@@ -189,7 +189,8 @@ def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | Non
             and name[2] in _VERB_LAST and _VERB_AFTER.match(text, c.end):
         end = c.end - 1  # 赵明自 2015 年, 王兴发内部信: the last character starts the verb after the name
         return c._replace(end=end, id=f"person:{text[c.start:end]}")
-    if c.source in (Source.LAC, Source.TAGGER) and len(name) >= 3 and _TITLE_END.search(text, 0, c.start + 1):
+    if c.source in (Source.LAC, Source.TAGGER) and len(name) >= 3 \
+            and _TITLE_END.search(text, max(0, c.start - 3), c.start + 1):
         start = c.start + 1  # 首席财务官 + 徐涛: the tagger took the title's last character into the name
         return c._replace(start=start, id=f"person:{text[start:c.end]}")
     return c
@@ -200,6 +201,6 @@ _FUNCTION_SECOND = frozenset("说则称指认亦也就都又却便曾将已与�
 _VERB_GIVEN = frozenset({"觉得", "认为", "表示", "指出", "强调", "回应", "则回", "回复", "坦言", "直言", "透露"})
 # A name's last character that starts a verb or preposition (王兴 + 发内部信, 赵明 + 自 2015 年, 吕庆 + 告上法庭).
 _VERB_LAST = frozenset("发自告于在从向对称说")
-_VERB_AFTER = re.compile(r"\s?\d|内部|上法庭|布|表")
+_VERB_AFTER = re.compile(r"\s?\d|内部|上法庭|布|表(?!示)")
 # A title's last character right before the name (首席财务官徐涛, 执行长陈某某).
 _TITLE_END = re.compile(r"(?:财务官|执行官|技术官|运营官|营销官|执行长|财务长|营运长|董事长|会长|社长|局长|部长|署长)$")

@@ -341,7 +341,8 @@ def admin_units_after(text: str, chosen: list[Candidate], common: frozenset[str]
 
 # A compass point or 大 written before a city or a region names part or all of it as one place (北高雄, 南台湾,
 # 大高雄, 大湾区 is listed whole); 全 is no part of a name (全台 is 台, as the guidelines read it).
-_POINT = frozenset("东西南北大")  # not 中: 战争中 + 葡萄牙, 中 is "in" far more often
+_POINT = frozenset("东西南北")  # not 中 (战争中 + 葡萄牙) nor 大 (面积大 + 香港) before a place jieba reads apart
+_WORD_POINT = frozenset("东西南北大")  # in one word of the segmentation (大高雄) 大 is the prefix
 
 
 def with_compass_point(text: str, chosen: list[Candidate], tokens: Sequence[tuple[str, int, int]],
@@ -363,6 +364,6 @@ def with_compass_point(text: str, chosen: list[Candidate], tokens: Sequence[tupl
         name = text[before:c.end]
         out[i] = Candidate(before, c.end, EntityKind.PLACE, f"place:{name}", None, Source.RULES)
     added = [Candidate(s, e, EntityKind.PLACE, f"place:{w}", None, Source.RULES) for w, s, e in tokens
-             if len(w) >= 3 and w[0] in _POINT and w[1:] in known
+             if len(w) >= 3 and w[0] in _WORD_POINT and w[1:] in known
              and not any(c.start < e and s < c.end for c in out)]
     return sorted(out + added) if added else out

@@ -26,7 +26,10 @@ _NOT_AN_APP = re.compile(r"^(?:智能|数字|互联网|人工智能|AI|场景|�
 # 个人智能体「AI Now」).
 # 大模型「六小虎」, 大模型“刷榜”, 游戏「复苏」: after a field's word, quotation marks stress a word or a nickname.
 # 名为 names villages, stalls, studios and web addresses as often as products: it says nothing.
-_PRODUCT_WORD_BEFORE = re.compile(r"(?:平台|应用|App|APP|智能体|助手|手游|品牌|软件|小程序|机型|新机|车型|芯片)\s?$")
+# Scare quotes after a field's word stress a verb or an idiom (芯片“卡脖子”, 平台“二选一”, 新机“翻车”): only an app's,
+# a game's or an assistant's words, or a Latin name, say a product's name.
+_PRODUCT_WORD_BEFORE = re.compile(r"(?:App|APP|智能体|手游|小程序|应用程序)\s?$")
+_LATIN_NAME_BEFORE = re.compile(r"(?:平台|应用|助手|品牌|软件|机型|新机|车型|芯片)\s?$")
 _QUOTED = re.compile(r"[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]")
 # What follows a quoted plan, campaign or slogan, which names no product (推出「以旧换新」计划).
 _NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:计划|活动|政策|行动|方案|项目|战略|模式|理念|概念|口号|标准|体系|业务|板块|"
@@ -36,7 +39,9 @@ _NOT_A_PRODUCT_AFTER = re.compile(r"\s?(?:计划|活动|政策|行动|方案|项
 def quoted_products(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _QUOTED.finditer(text):
-        if _PRODUCT_WORD_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
+        latin = any("A" <= ch <= "z" for ch in m.group(1))
+        if (_PRODUCT_WORD_BEFORE.search(text, max(0, m.start() - 6), m.start())
+                or (latin and _LATIN_NAME_BEFORE.search(text, max(0, m.start() - 6), m.start()))) \
                 and not _NOT_A_PRODUCT_AFTER.match(text, m.end()) and not _NOT_AN_APP.match(m.group(1)):
             out.append(Candidate(m.start(1), m.end(1), EntityKind.PRODUCT, f"product:{m.group(1)}", None,
                                  Source.RULES))
