@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from conftest import tagged, tagged_doc
 from qwen_reader.core.entities.consistency import longer_names_win
+from qwen_reader.core.entities.dates import figures
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 from qwen_reader.core.entities.org_wording import without_particle
 
@@ -275,3 +276,10 @@ def test_the_review_s_ordinary_sentences_stay_as_they_are() -> None:
     assert ("大香港", "place") not in found and ("华为音乐", "org") not in found and ("陈永发", "person") in found
     assert ("George Washington University", "person") not in tagged("他毕业于 George Washington University。")
     assert ("茂林-KY", "org") in tagged("茂林-KY今日股价大涨。")
+
+
+def test_a_figure_starts_where_its_digits_start() -> None:
+    found = [c for c in figures("营收增长5%，达3,000元；另有一串1234567890123的编号。")]
+    texts = [c.id for c in found]
+    assert "figure:5%" in texts and "figure:3000 CNY" in texts
+    assert all(not c.id.startswith("figure:234567890123") for c in found)
