@@ -276,6 +276,7 @@ def test_the_review_s_ordinary_sentences_stay_as_they_are() -> None:
     assert ("大香港", "place") not in found and ("华为音乐", "org") not in found and ("陈永发", "person") in found
     assert ("George Washington University", "person") not in tagged("他毕业于 George Washington University。")
     assert ("茂林-KY", "org") in tagged("茂林-KY今日股价大涨。")
+    assert ("李明", "org") not in tagged_doc(["李明（2019）指出，需求将回升。", "李明认为价格会上涨。"])
 
 
 def test_a_figure_starts_where_its_digits_start() -> None:

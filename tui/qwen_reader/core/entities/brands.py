@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qwen_reader.core.entities.introduced import stock_code_end
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 from qwen_reader.core.entities.model_codes import model_after
 
 # Sources whose people the document's use may overrule: the statistical ones and the copies made of them.
 _WEAK = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
-# A stock code in brackets after the name (彩晶（6116）, 利丰（494）).
-_STOCK_CODE = r"[（(](?:\d{3,6}|\d{6}\.[A-Z]{2})[)）](?![年字号號届屆版期第的])"
 # What a company has and a person does not: a share price, models, shops, a website, a brand.
 # Right after the name only: a person owns cars, brands and shops too (刘强的汽车, 周杰伦的品牌).
 _COMPANY_AFTER = re.compile(r"\s?(?:股价|市值|财报|营收|车型|销量|门店|官网|新车|在港上市|港股|美股|股份|汽车|集团|"
-                            r"控股(?!的)|的(?:股价|市值|财报|营收|车主)|" + _STOCK_CODE + ")")
+                            r"控股(?!的)|的(?:股价|市值|财报|营收|车主))")
 # A trade word right before the name (有线电视业者凯擘, 车企小鹏, 友商理想).
 # Not 对手, 同行 or 平台: rivals, peers and a platform's hosts are people as often.
 _COMPANY_BEFORE = re.compile(r"(?:车企|业者|厂商|品牌|友商|新势力|电商|运营商|酒店集团|连锁)$")
@@ -30,11 +29,12 @@ _COMMON_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭�
                              "于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
                              "尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 # Where the name stands between items of a list: 、 or a conjunction.
-_LIST_JOIN = re.compile(rf"(?:{_STOCK_CODE})?\s*(?:、|和|及|与|以及)")
+_LIST_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
 def _used_as_company(text: str, c: Candidate, candidates: Sequence[Candidate], index: int) -> bool:
-    if _COMPANY_AFTER.match(text, c.end) or _COMPANY_BEFORE.search(text, max(0, c.start - 6), c.start):
+    if _COMPANY_AFTER.match(text, c.end) or stock_code_end(text, c.end) is not None \
+            or _COMPANY_BEFORE.search(text, max(0, c.start - 6), c.start):
         return True
     if model_after(text, c.end):
         return True
@@ -53,8 +53,9 @@ def _companies_joined(text: str, candidates: Sequence[Candidate], index: int, st
     k = index + step
     while 0 <= k < len(candidates) and candidates[k].kind == EntityKind.ORG:
         other = candidates[k]
-        gap = text[other.end:here.start] if step < 0 else text[here.end:other.start]
-        if not _LIST_JOIN.fullmatch(gap.strip()):
+        left, right = (other, here) if step < 0 else (here, other)
+        gap_start = stock_code_end(text, left.end) or left.end
+        if not _LIST_JOIN.fullmatch(text, gap_start, right.start):  # 友达（2409）与彩晶: a code may stand between
             break
         count, here, k = count + 1, other, k + step
     return count

@@ -67,8 +67,9 @@ def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
 
 
 # A company's legal tail: what is left before it is the company's short name (奥丁丁集团, then 奥丁丁).
-_COMPANY_TAIL = re.compile(r"(?:集团|控股|股份有限公司|有限公司|公司|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|"
-                           r"资本|网络|通讯|通信|半导体|能源|医药|制药|传媒|物流|娱乐科技)$")
+_TRADE_TAILS = (r"集团|控股|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|资本|网络|通讯|通信|半导体|能源|医药|"
+                r"制药|传媒|物流|航空|银行|保险")
+_COMPANY_TAIL = re.compile(rf"(?:股份有限公司|有限公司|公司|娱乐科技|{_TRADE_TAILS})$")
 
 
 def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
@@ -151,8 +152,8 @@ def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Ga
             candidates.sort()
 
 
-_TAIL_AFTER = re.compile(r"(?:集团|控股|股份|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|资本|半导体|能源|"
-                         r"医药|制药|传媒|物流|航空|银行|保险)")
+# The same tails after a short name, and 股份 (公司 alone after a name stays outside it, as the guidelines say).
+_TAIL_AFTER = re.compile(rf"(?:股份|{_TRADE_TAILS})")
 
 
 def with_company_tails(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:

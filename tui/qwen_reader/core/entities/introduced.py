@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
 from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
@@ -31,7 +31,8 @@ _MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
 # Words that stand before an officer's title and are no company's name.
 _GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|前任|时任|副|新任|董事会|团队|首位|同时|以及|兼|"
                       r"行业|产业|(?<!实)业|界|圈|领域|部门|方面)$")
-_NAME_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]|与|和|及|跟|的")
+_PUNCTUATION = r"[，。；：！？、「」“”（）()\s]"
+_NAME_OPENS = re.compile(rf"{_PUNCTUATION}|与|和|及|跟|的")
 # Numerals in a "name" before a number in brackets make it a ranking or a count (盖帽排名第三(254)).
 _COUNTED = re.compile(r"[一二三四五六七八九十百千万第]")
 # A quoted name with a Latin name is a company's where a word for a business stands before it (连锁店「…」);
@@ -44,7 +45,7 @@ _NOT_FIRST = frozenset("根据在从向对由他她它我你这那其该为被�
 _GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金|大学|工厂|商会|联盟|门店|分行|总部|董事会|"
                            r"基金会|研究所|研究院|事务所|工作室|代表处|办事处")
 # What may stand before the company's name: a clause's start or punctuation.
-_OPENS = re.compile(r"[，。；：！？、「」“”（）()\s]")
+_OPENS = re.compile(_PUNCTUATION)
 
 
 def with_introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: list[Candidate],
@@ -72,11 +73,10 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
                 common: frozenset[str]) -> Iterator[Candidate]:
     starts = {s for _, s, _ in tokens}
     for m in _TICKER.finditer(text):
+        if _a_year(m):
+            continue
         start = _name_start(text, m.start(), tokens)
-        number = m.group().strip("（()） ")
-        bare = number.isdigit()
-        if bare and len(number) == 4 and number[:2] in ("19", "20"):
-            continue  # 李明（2019）: a year, as papers cite; Taiwan's codes of that shape are lost with it
+        bare = m.group().strip("（()） ").isdigit()
         if start is not None and not _COUNTED.search(text, start, m.start()) \
                 and not (bare and text[start:m.start()] in common) and text[start] not in _NOT_FIRST:
             yield _org(text, start, m.start())  # a bare number after an everyday word is a count (篮板(1044))
@@ -94,9 +94,22 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
                       if s in starts and (s == 0 or _OPENS.match(text, s - 1))), None)
         while start is not None and end - start > 2 and text[start] in _FORMER:
             start += 1  # 原南方基金副总经理: 原 (former) describes the officer, no part of the name
-        if start is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[start:end]) \
+        if start is not None and is_han(text[start:end]) \
                 and not _GENERIC.search(text, start, end) and not _GENERIC_BODY.fullmatch(text, start, end):
             yield _org(text, start, end)
+
+
+def stock_code_end(text: str, pos: int) -> int | None:
+    """Where a stock code in brackets that stands at `pos` ends (right after a name: 彩晶（6116）,
+    贝壳（NYSE:BEKE）), or None."""
+    m = _TICKER.match(text, pos)
+    return m.end() if m is not None and not _a_year(m) else None
+
+
+def _a_year(ticker: re.Match[str]) -> bool:
+    """李明（2019）: a year, as papers cite one; Taiwan's codes of that shape are lost with it."""
+    number = ticker.group().strip("（()） ")
+    return number.isdigit() and len(number) == 4 and number[:2] in ("19", "20")
 
 
 def _officer_name_follows(text: str, end: int, people: set[int]) -> bool:
@@ -121,11 +134,11 @@ def _name_start(text: str, end: int, tokens: Sequence[tuple[str, int, int]]) -> 
     opening = max((m.end() for m in _NAME_OPENS.finditer(text, max(0, end - 7), end)), default=-1)
     if opening < 0 and end <= 4:
         opening = 0  # the paragraph opens with the name
-    if opening >= 0 and 2 <= end - opening <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:end]):
+    if opening >= 0 and 2 <= end - opening <= 6 and is_han(text[opening:end]):
         return opening
-    before = [(s, e) for _, s, e in tokens if e == end or (s < end and e > end - 8 and e <= end)]
+    before = [(s, e) for _, s, e in tokens if end - 8 < e <= end]
     last = next((t for t in reversed(before) if t[1] == end), None)
-    if last is None or not all("\u4e00" <= ch <= "\u9fff" for ch in text[last[0]:end]):
+    if last is None or not is_han(text[last[0]:end]):
         return None
     start = last[0]
     if end - start == 1:

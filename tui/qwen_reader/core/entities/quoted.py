@@ -22,12 +22,9 @@ _QUOTED_APP = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！�
 _NOT_AN_APP = re.compile(r"^(?:智能|数字|互联网|人工智能|AI|场景|行业|创新|落地|商业)$")
 
 
-# The word for a product right before a quoted name: the name is that product (博弈平台「发发发老虎机」,
-# 个人智能体「AI Now」).
-# 大模型「六小虎」, 大模型“刷榜”, 游戏「复苏」: after a field's word, quotation marks stress a word or a nickname.
-# 名为 names villages, stalls, studios and web addresses as often as products: it says nothing.
-# Scare quotes after a field's word stress a verb or an idiom (芯片“卡脖子”, 平台“二选一”, 新机“翻车”): only an app's,
-# a game's or an assistant's words, or a Latin name, say a product's name.
+# A quoted name right after the word for an app, a game or an assistant is that product (个人智能体「AI Now」); after
+# a field's word only a Latin name is (平台「Sharelo」): there quotation marks mostly stress a word, a nickname or an
+# idiom (大模型「六小虎」, 芯片“卡脖子”, 平台“二选一”). 名为 says nothing (villages, stalls and studios are 名为 too).
 _PRODUCT_WORD_BEFORE = re.compile(r"(?:App|APP|智能体|手游|小程序|应用程序)\s?$")
 _LATIN_NAME_BEFORE = re.compile(r"(?:平台|应用|助手|品牌|软件|机型|新机|车型|芯片)\s?$")
 _QUOTED = re.compile(r"[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]")

@@ -27,7 +27,6 @@ GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
 # Technical standards the annotation guidelines leave untagged, whatever version follows (Wi-Fi 7, OpenGL ES 2.0).
 _STANDARD_WORDS = "Wi-Fi WiFi Bluetooth USB PCIe HDMI OpenGL DisplayPort Thunderbolt LPDDR DDR UFS Ethernet"
 STANDARDS = frozenset(_STANDARD_WORDS.split())
-_PRODUCT_HINT = re.compile(r"\d|-(?:V|R|Max|Pro|Plus|Turbo|Coder|VL|Omni|Mini|Flash)\b")
 
 
 _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|执行长|董事长|副董事长|"
