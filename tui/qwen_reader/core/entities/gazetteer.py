@@ -12,10 +12,12 @@ from qwen_reader.core.store.paths import bundled_asset
 TECH_LIST = "entities_tech.tsv"
 # Broad lists written from public knowledge (each file says where its families come from). Their short
 # names are matched with the same care as CC-CEDICT's (a boundary of the segmentation, or a context).
-REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv")
+REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv", "entities_listed.tsv")
 # Names of events (trade fairs, conferences): matched so no other source reads one as a company, then dropped.
 EVENT_LIST = "entities_events.tsv"
 CURATED_LISTS = (TECH_LIST, EVENT_LIST, *REGION_LISTS)
+# The ids of entities_listed.tsv (stock exchanges' short names, written by bench/listed_companies.py).
+_EXCHANGE_IDS = ("org:cn-", "org:tw-")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -65,6 +67,12 @@ class Gazetteer:
                 if _LATIN.match(text[end - 1]) and end < n and re.match(r"[A-Za-z]", text[end]):
                     continue
                 yield i, end, entry
+
+
+def is_exchange_listed(entity_id: str) -> bool:
+    """Whether an id is one of an exchange's short names, the list's least sure (a short name may be the
+    tail of the company's longer one)."""
+    return entity_id.startswith(_EXCHANGE_IDS)
 
 
 def parse_list(text: str) -> list[tuple[str, Entry]]:

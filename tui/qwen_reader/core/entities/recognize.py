@@ -23,6 +23,7 @@ from qwen_reader.core.entities import (
     media,
     model_codes,
     org_places,
+    org_prefixes,
     org_wording,
     orgs,
     people,
@@ -347,6 +348,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             model_codes.model_codes(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
         org_wording.trim_descriptors(chosen, simplified)
+        org_prefixes.known_names_after_prefixes(chosen, simplified, all_lists().get, known_places())
         platforms.kinds_in_context(chosen, simplified)
         org_places.country_units(chosen, simplified, broad_places())
         org_places.national_bodies(chosen, simplified, broad_places())

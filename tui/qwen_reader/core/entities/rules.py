@@ -54,7 +54,7 @@ _LEFT_EDGE = re.compile(r"(?:^|[\s，。、；：！？“”‘’「」『』�
 _REGISTERED_AFTER = frozenset("省市区县")
 # Industries that name a company only after a city (唐山钢铁, 上海汽车); after any other word they describe
 # (新能源汽车, 中国钢铁).
-INDUSTRIES = "钢铁|石化|电力|汽车|医药|能源|化工|水泥|矿业|航运|重工"
+INDUSTRIES = "钢铁|石化|电力|汽车|医药|药业|制药|生物|能源|化工|水泥|矿业|航运|重工"
 # Trades younger than the dictionary's everyday words (互联网公司, 投流公司, 智驾公司): no company's name.
 _MODERN_TRADES = frozenset({"互联网", "移动互联网", "短剧", "投流", "智驾", "新能源", "自动驾驶", "人工智能", "大模型",
                             "半导体", "光伏", "锂电", "储能", "无人机", "机器人", "直播", "电竞", "跨境电商", "网约车"})

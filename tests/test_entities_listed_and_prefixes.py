@@ -1,0 +1,58 @@
+"""Companies known by the short name their stock exchange lists them under, and organisations the tagger
+reads together with the words before or after their name; every sentence was written for this test."""
+
+from __future__ import annotations
+
+from conftest import tagged, tagged_doc
+from qwen_reader.core.entities.cedict_names import cedict_names
+from qwen_reader.core.entities.gazetteer import is_exchange_listed, parse_list
+from qwen_reader.core.store.paths import bundled_asset
+
+
+def _listed() -> list[str]:
+    return [name for name, _ in parse_list(bundled_asset("entities_listed.tsv").read_text(encoding="utf-8"))]
+
+
+def test_the_exchange_list_holds_only_names_that_read_as_companies() -> None:
+    names = _listed()
+    assert len(names) > 4000  # Shanghai, Shenzhen, Beijing and Taiwan
+    common = cedict_names().common
+    assert all(len(n) >= 3 for n in names)  # 全台, 是方, 华电: two characters are too often something else
+    assert not [n for n in names if n in common]
+    assert "太阳能" not in names and "广州发展" not in names and "美丽生态" not in names
+    assert "顺鑫农业" in names and "佳世达" in names
+
+
+def test_an_exchange_short_name_is_a_company_in_either_script() -> None:
+    assert tagged("順鑫農業昨日公告，一季度淨利潤增長。") == [("順鑫農業", "org")]
+    found = tagged("佳世达昨日公布营收，远东新股价走高。")
+    assert ("佳世达", "org") in found and ("远东新", "org") in found
+    assert tagged("太阳能产业持续增长。") == []
+
+
+def test_an_exchange_short_name_inside_the_taggers_longer_name_is_part_of_it() -> None:
+    assert ("红星美凯龙", "org") in tagged("红星美凯龙宣布将在成都开设新店。")
+    assert is_exchange_listed("org:cn-601828") and not is_exchange_listed("org:alibaba")
+
+
+def test_a_country_before_a_known_company_is_a_place_of_its_own() -> None:
+    found = tagged("日本软银集团董事长孙正义表示将继续投资。")
+    assert ("日本", "place") in found and ("软银集团", "org") in found
+
+
+def test_a_places_own_body_school_or_paper_and_a_nations_company_keep_the_place() -> None:
+    assert ("福州海关", "org") in tagged("福州海关统计显示，陶瓷出口下降。")
+    assert ("上海纽约大学", "org") in tagged("上海纽约大学位于陆家嘴。")
+    assert ("中国航天科技", "org") in tagged("烟草、中国银行、中国航天科技都已退出。")
+
+
+def test_a_relation_or_a_class_noun_before_a_company_is_no_part_of_it() -> None:
+    assert ("鸿海集团", "org") in tagged("富士康母公司鸿海集团董事长郭台铭表示，目前正评估。")
+    found = tagged("中国第一大民营钢企沙钢集团董事局主席沈文荣接受采访。")
+    assert ("沙钢集团", "org") in found
+    assert not [m for m in found if m[0].startswith("钢企") or m[0].endswith("董事局")]
+
+
+def test_a_document_knows_the_name_it_cuts_a_description_from() -> None:
+    found = tagged_doc(["磊晶厂联亚光电昨日表示订单增加。", "联亚光电指出，下半年营收可望成长。"])
+    assert found.count(("联亚光电", "org")) == 2
