@@ -26,9 +26,10 @@ import jieba
 from opencc import OpenCC
 
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.gazetteer import tech_list
+from qwen_reader.core.entities.gazetteer import CURATED_LISTS, EXCHANGE_LIST, parse_list
 from qwen_reader.core.entities.known import known_places
 from qwen_reader.core.entities.rules import ORG_SUFFIXES
+from qwen_reader.core.store.paths import bundled_asset
 
 # Marks an exchange adds to a short name: special treatment (*ST, ST, S), a new listing (N, C), an ex-dividend
 # day (XD, XR, DR), a share class (A, B), delisting (退), Taiwan's -KY for a foreign-registered company.
@@ -60,17 +61,27 @@ def _jieba_words() -> dict[str, str]:
     return {w: pos for w, _, pos in (line.split() for line in path.read_text(encoding="utf-8").splitlines())}
 
 
-def _reads_as_company(name: str) -> bool:
+@lru_cache(maxsize=1)
+def _curated() -> frozenset[str]:
+    """The names of the curated lists (this script's own output left out)."""
+    return frozenset(n for asset in CURATED_LISTS if asset != EXCHANGE_LIST
+                     for n, _ in parse_list(bundled_asset(asset).read_text(encoding="utf-8")))
+
+
+def _nothing_else(name: str) -> bool:
+    """No everyday word and no other entity: CC-CEDICT, jieba (other than as an organisation) and the curated
+    lists know it as nothing else (新世界, 晨鸣 are words; 长安 is the city)."""
     names = cedict_names()
-    if len(name) < 2 or not _HAN.match(name) or name in names.common or name in tech_list().names:
+    return bool(_HAN.match(name)) and name not in names.common and name not in _curated() \
+        and name not in names.names and name not in names.proper and _jieba_words().get(name, "nt") == "nt"
+
+
+def _reads_as_company(name: str) -> bool:
+    # Two characters are too often a piece of a longer name or a phrase (是方 in 是方方面面): they are only
+    # known as no one's name (written `unmatched`: 儒鸿 is a company, not a man).
+    if len(name) < 3 or not _nothing_else(name):
         return False
-    if name in names.names or name in names.proper:
-        return False
-    # Two characters are too often a word, a piece of a longer name or another entity (全台, 是方, 华电 the
-    # mainland power group); longer names jieba knows as something other than an organisation are words
-    # (晨鸣, 新世界).
-    if len(name) == 2 or _jieba_words().get(name, "nt") != "nt":
-        return False
+    names = cedict_names()
     places = known_places()
     for i in range(2, len(name) - 1):
         head, tail = name[:i], name[i:]
@@ -80,7 +91,7 @@ def _reads_as_company(name: str) -> bool:
     return True
 
 
-def rows(folder: Path) -> list[tuple[str, str]]:
+def rows(folder: Path) -> list[tuple[str, str, str]]:
     t2s = OpenCC("t2s")
     found: list[tuple[str, str]] = []
     for row in _wheel_csv(folder, "adata", "adata/stock/cache/code.csv"):
@@ -92,9 +103,13 @@ def rows(folder: Path) -> list[tuple[str, str]]:
     seen: set[str] = set()
     kept = []
     for entity_id, name in found:
-        if name not in seen and _reads_as_company(name):
-            seen.add(name)
-            kept.append((entity_id, name))
+        if name in seen:
+            continue
+        seen.add(name)
+        if _reads_as_company(name):
+            kept.append((entity_id, name, ""))
+        elif len(name) == 2 and _nothing_else(name):
+            kept.append((entity_id, name, "unmatched"))
     return kept
 
 
@@ -103,8 +118,9 @@ def main() -> None:
     print("# canonical id\tkind\tEnglish name\taliases (simplified)")
     print("# Short names of companies listed in Shanghai, Shenzhen, Beijing (adata 2.9.5's code list) and Taiwan")
     print("# (twstock 1.5.1's code lists), written by bench/listed_companies.py; see its docstring for the filter.")
-    for entity_id, name in rows(folder):
-        print(f"{entity_id}\torg\t\t{name}")
+    print("# `unmatched`: a short name too ambiguous to match, known only as no person's name.")
+    for entity_id, name, mark in rows(folder):
+        print(f"{entity_id}\torg\t\t{name}" + (f"\t{mark}" if mark else ""))
 
 
 if __name__ == "__main__":

@@ -56,3 +56,9 @@ def test_a_relation_or_a_class_noun_before_a_company_is_no_part_of_it() -> None:
 def test_a_document_knows_the_name_it_cuts_a_description_from() -> None:
     found = tagged_doc(["磊晶厂联亚光电昨日表示订单增加。", "联亚光电指出，下半年营收可望成长。"])
     assert found.count(("联亚光电", "org")) == 2
+
+
+def test_a_two_character_short_name_is_no_person_and_a_company_where_the_tagger_sees_a_name() -> None:
+    assert ("儒鸿", "org") in tagged("儒鸿表示，下半年订单可望成长。")
+    assert not [m for m in tagged("据台湾媒体报道，聚阳与儒鸿昨日股价同步上涨。") if m[1] == "person"]
+    assert "儒鸿" not in _listed()  # known, but never matched alone

@@ -12,11 +12,15 @@ from qwen_reader.core.store.paths import bundled_asset
 TECH_LIST = "entities_tech.tsv"
 # Broad lists written from public knowledge (each file says where its families come from). Their short
 # names are matched with the same care as CC-CEDICT's (a boundary of the segmentation, or a context).
-REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv", "entities_listed.tsv")
+# Stock exchanges' short names (written by bench/listed_companies.py), matched with the same care.
+EXCHANGE_LIST = "entities_listed.tsv"
+REGION_LISTS = ("entities_places.tsv", "entities_orgs.tsv", "entities_products.tsv", EXCHANGE_LIST)
 # Names of events (trade fairs, conferences): matched so no other source reads one as a company, then dropped.
 EVENT_LIST = "entities_events.tsv"
 CURATED_LISTS = (TECH_LIST, EVENT_LIST, *REGION_LISTS)
-# The ids of entities_listed.tsv (stock exchanges' short names, written by bench/listed_companies.py).
+# A fifth column marking a name too ambiguous to match, known only as no person's name (儒鸿, 聚阳).
+UNMATCHED = "unmatched"
+# The ids of the exchanges' list.
 _EXCHANGE_IDS = ("org:cn-", "org:tw-")
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
@@ -84,6 +88,8 @@ def parse_list(text: str) -> list[tuple[str, Entry]]:
         fields = line.split("\t")
         if len(fields) < 4:
             continue
+        if len(fields) >= 5 and fields[4].strip() == UNMATCHED:
+            continue
         entity_id, kind, english, aliases = fields[:4]
         entry = Entry(entity_id, kind, english or None)
         out.extend((alias.strip(), entry) for alias in aliases.split("|") if alias.strip())
@@ -113,6 +119,18 @@ def broad_places() -> frozenset[str]:
         for line in _read(name).splitlines():
             fields = line.split("\t")
             if len(fields) >= 5 and fields[4].strip() == "broad" and not line.startswith("#"):
+                out.update(a.strip() for a in fields[3].split("|") if a.strip())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def unmatched_names() -> frozenset[str]:
+    """Names the lists know only as no person's: an exchange's two-character short names."""
+    out: set[str] = set()
+    for name in CURATED_LISTS:
+        for line in _read(name).splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 5 and fields[4].strip() == UNMATCHED and not line.startswith("#"):
                 out.update(a.strip() for a in fields[3].split("|") if a.strip())
     return frozenset(out)
 

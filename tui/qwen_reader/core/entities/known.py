@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.gazetteer import Gazetteer, tech_list
+from qwen_reader.core.entities.gazetteer import Gazetteer, tech_list, unmatched_names
 from qwen_reader.core.entities.model import EntityKind, Entry
 
 
@@ -61,7 +61,7 @@ def classified_not_persons() -> frozenset[str]:
     """Names a list or CC-CEDICT says are something other than a person (CC-CEDICT's unclassified proper
     nouns, 曾荫权 among them, are left out: the tagger may read one as a person)."""
     return frozenset(s for s, e in tech_list().names.items() if e.kind != EntityKind.PERSON) | frozenset(
-        s for s, (k, _, _) in cedict_names().names.items() if k != EntityKind.PERSON)
+        s for s, (k, _, _) in cedict_names().names.items() if k != EntityKind.PERSON) | unmatched_names()
 
 
 @lru_cache(maxsize=1)

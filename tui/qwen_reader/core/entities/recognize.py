@@ -48,7 +48,7 @@ from qwen_reader.core.entities.consistency import (
     unit_short_forms,
     with_company_tails,
 )
-from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list
+from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list, unmatched_names
 from qwen_reader.core.entities.identity import english_name, to_simplified
 from qwen_reader.core.entities.known import (
     all_lists,
@@ -334,7 +334,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
             cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
-                                        known_places())
+                                        known_places(), unmatched_names())
         if Source.CONSISTENCY in sources:
             # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
             stems = company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common

@@ -122,10 +122,11 @@ def _everyday_phrase(surface: str, common: frozenset[str]) -> bool:
 
 def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_persons: frozenset[str],
          common: frozenset[str], no_person_after: Callable[[str, int], bool],
-         places: frozenset[str] = frozenset()) -> list[Candidate]:
+         places: frozenset[str] = frozenset(), companies: frozenset[str] = frozenset()) -> list[Candidate]:
     """The chosen mentions, plus the tagger's people and organisations where no mention stands.
     `not_persons`: names the lists hold as something else; `common`: everyday words; `no_person_after`:
-    whether what follows makes the word no person's name (达芬奇架构, 陆裔美籍男子); `places`: known places."""
+    whether what follows makes the word no person's name (达芬奇架构, 陆裔美籍男子); `places`: known places;
+    `companies`: names too ambiguous to match alone that are a company where the tagger sees a name (儒鸿)."""
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start:c.end] = b"\x01" * (c.end - c.start)
@@ -135,6 +136,8 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
         if kind is None or any(taken[start:end]):
             continue
         surface = text[start:end]
+        if kind in (EntityKind.PERSON, EntityKind.ORG) and surface in companies:
+            kind = EntityKind.ORG
         if len(surface.strip()) < 2 or surface in common or not any(ch.isalpha() for ch in surface):
             continue  # a run of emoji or symbols the model read as a name
         if kind == EntityKind.PERSON and (
