@@ -62,3 +62,16 @@ def test_a_two_character_short_name_is_no_person_and_a_company_where_the_tagger_
     assert ("儒鸿", "org") in tagged("儒鸿表示，下半年订单可望成长。")
     assert not [m for m in tagged("据台湾媒体报道，聚阳与儒鸿昨日股价同步上涨。") if m[1] == "person"]
     assert "儒鸿" not in _listed()  # known, but never matched alone
+
+
+def test_a_brand_with_a_word_for_a_kind_of_product_is_one_product() -> None:
+    found = tagged("全国电子开始支持 Apple Pay、Samsung Pay 与 Android Pay。")
+    assert ("Samsung Pay", "product") in found and ("Samsung", "org") not in found
+    assert ("Apple Pencil", "product") in tagged("苹果发布了 Apple Pencil。")
+    assert ("Google Photos", "product") in tagged("用户可在 Google Photos 中使用。")
+
+
+def test_an_aircrafts_type_is_a_product_by_its_context_or_its_own_code() -> None:
+    found = tagged("东方航空的A330客机和国产C919都在展出。")
+    assert ("A330", "product") in found and ("C919", "product") in found
+    assert not [m for m in tagged("他住在A330室。") if m[1] == "product"]

@@ -118,3 +118,31 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue  # already read whole, with the list's identity
         found.append(Candidate(start, end, EntityKind.PRODUCT, f"product:{slug(name)}", name, Source.RULES))
     return overlaid(chosen, found) if found else chosen
+
+
+# Words for a kind of product that name one only with their brand (Apple Pencil, Samsung Pay, Surface Dial,
+# Google Photos): the brand and the word are one product, where a model's own name stands apart from its maker.
+_KIND_NOUN = re.compile(r" ?(?:Pay|Pencil|Watch|Phone|Pad|Buds|Pods|Band|Glass|Glasses|Dial|Pen|Keyboard|Mouse|"
+                        r"TV|Music|Maps|Photos|Drive|Play|Wallet|Assistant|Lens|Translate|Speaker|Arc)(?![A-Za-z0-9])")
+# An aircraft's type, which its context or its code alone names (A330客机, C919, ARJ21, 737 MAX).
+_AIRCRAFT = re.compile(r"(?<![A-Za-z0-9])(?:(?:A3[0-8]0(?:neo)?|B?7[0-8]7(?: ?MAX)?)(?=客机|飞机|机型|宽体|窄体|客货机)|"
+                       r"C919|C929|ARJ21|B7[0-8]7(?: ?MAX)?)(?![A-Za-z0-9])")
+
+
+def brand_products(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A brand written in Latin letters with a word for a kind of product, and an aircraft's type."""
+    found: list[Candidate] = []
+    for c in chosen:
+        if c.kind not in (EntityKind.ORG, EntityKind.PRODUCT) or not text[c.start:c.end].isascii() \
+                or not text[c.start:c.start + 1].isupper():
+            continue
+        m = _KIND_NOUN.match(text, c.end)
+        if m is not None:
+            name = text[c.start:m.end()]
+            found.append(Candidate(c.start, m.end(), EntityKind.PRODUCT, f"product:{slug(name)}", name, c.source))
+    taken = [(c.start, c.end) for c in chosen]
+    for m in _AIRCRAFT.finditer(text):
+        if not any(s < m.end() and m.start() < e and (s, e) != m.span() for s, e in taken):
+            found.append(Candidate(m.start(), m.end(), EntityKind.PRODUCT, f"product:{slug(m.group())}", m.group(),
+                                   Source.RULES))
+    return overlaid(chosen, found) if found else chosen

@@ -288,7 +288,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = latin.paired_with_a_company(text, chosen)
         chosen = latin.listed_with_people(text, chosen)
     if Source.RULES in sources and "models" in sources:
-        chosen = latin_models.model_names(text, latin.models(text, chosen))
+        chosen = latin_models.brand_products(text, latin_models.model_names(text, latin.models(text, chosen)))
         chosen = model_codes.series_models(text, chosen)
     # 达芬奇架构, 图灵测试: a name before a technique's head names the technique, not a person in the news.
     return [c for c in chosen if c.kind != EntityKind.PERSON or not _TECHNIQUE_HEAD.match(text, c.end)]
