@@ -125,8 +125,8 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 _KIND_NOUN = re.compile(r" ?(?:Pay|Pencil|Watch|Phone|Pad|Buds|Pods|Band|Glass|Glasses|Dial|Pen|Keyboard|Mouse|"
                         r"TV|Music|Maps|Photos|Drive|Play|Wallet|Assistant|Lens|Translate|Speaker|Arc)(?![A-Za-z0-9])")
 # An aircraft's type, which its context or its code alone names (A330客机, C919, ARJ21, 737 MAX).
-_AIRCRAFT = re.compile(r"(?<![A-Za-z0-9])(?:(?:A3[0-8]0(?:neo)?|B?7[0-8]7(?: ?MAX)?)(?=客机|飞机|机型|宽体|窄体|客货机)|"
-                       r"C919|C929|ARJ21|B7[0-8]7(?: ?MAX)?)(?![A-Za-z0-9])")
+_AIRCRAFT = re.compile(r"(?<![A-Za-z0-9])(?:(?:A3[0-8]0(?:neo)?|B?7[0-8]7(?: ?MAX)?)"
+                       r"(?=客机|飞机|机型|宽体|窄体|客货机)|C919|C929|ARJ21|B7[0-8]7(?: ?MAX)?)(?![A-Za-z0-9])")
 
 
 def brand_products(text: str, chosen: list[Candidate]) -> list[Candidate]:
