@@ -75,3 +75,17 @@ def test_an_aircrafts_type_is_a_product_by_its_context_or_its_own_code() -> None
     found = tagged("东方航空的A330客机和国产C919都在展出。")
     assert ("A330", "product") in found and ("C919", "product") in found
     assert not [m for m in tagged("他住在A330室。") if m[1] == "product"]
+
+
+def test_a_name_in_a_list_of_companies_is_a_company() -> None:
+    found = tagged("签署意向书的公司包括华懋、中海外、万科香港、建灏地产、泛海、帝国集团、中信。")
+    assert ("建灏地产", "org") in found and ("泛海", "org") in found
+    found = tagged("阿里音乐与相信音乐、滚石音乐、华研国际、BMG、SM、寰亚唱片等公司合作。")
+    assert ("BMG", "org") in found and ("滚石音乐", "org") in found
+
+
+def test_a_list_of_places_people_or_crowds_gains_no_company() -> None:
+    assert [k for _, k in tagged("他去过北京、上海、广州、深圳。")] == ["place"] * 4
+    assert ("李四", "person") in tagged("张三、李四、王五、腾讯、阿里都来了")
+    found = tagged("网上有标题党、喇叭党、午夜党、马甲党等人群。")
+    assert ("喇叭党", "org") not in found and ("午夜党", "org") not in found

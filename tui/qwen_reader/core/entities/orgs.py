@@ -351,3 +351,46 @@ def registered_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 c = _org(text, start, c.end, c.source)
         out.append(c)
     return out
+
+
+
+# A list item that may be a company's name: no clause break, no function word, two to ten characters.
+_LIST_ITEM = r"[^、，。；：！？\s（）()“”「」《》的了是在和与及或等]{2,10}"
+# Items separated by 、 (the inner ones have both edges fixed by the separators).
+_LIST_RUN = re.compile(rf"(?:{_LIST_ITEM}、){{2,}}{_LIST_ITEM}")
+
+
+def org_lists(text: str, chosen: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    """In a list separated by 、 where most of the names are organisations, the other names are organisations
+    too (华懋、中海外、建灏地产、泛海、帝国集团), also where the tagger read one as a person. Only the items whose
+    both edges the separators fix are added (the first and last item's outer edge is a guess)."""
+    if text.count("、") < 2 or not any(c.kind == EntityKind.ORG for c in chosen):
+        return chosen
+    added: list[Candidate] = []
+    for run in _LIST_RUN.finditer(text):
+        spans, at = [], run.start()
+        for item in run.group().split("、"):
+            spans.append((at, at + len(item)))
+            at += len(item) + 1
+        kinds = []
+        for k, (s, e) in enumerate(spans):
+            inside = [c for c in chosen if c.start < e and s < c.end]
+            whole = [c for c in inside if (c.start == s or k == 0) and (c.end == e or k == len(spans) - 1)]
+            one = whole[0] if len(whole) == 1 and len(inside) == 1 else None
+            # The tagger's people are no evidence either way here (it reads many a company as a man).
+            guess = one is not None and one.kind == EntityKind.PERSON and one.source in (Source.LAC, Source.TAGGER)
+            kinds.append(None if guess else one.kind if one is not None else "mixed" if inside else None)
+        if any(text[e - 1:e] in "党帮派" for s, e in spans):
+            continue  # 标题党、喇叭党、午夜党: nicknames of crowds, not parties or companies
+        orgs = kinds.count(EntityKind.ORG)
+        others = sum(1 for k in kinds if k not in (EntityKind.ORG, None, "mixed"))
+        if orgs < 2 or orgs < 2 * others:
+            continue
+        for k in range(1, len(spans) - 1):
+            s, e = spans[k]
+            inside = [c for c in chosen if c.start < e and s < c.end]
+            if inside and orgs < 3:
+                continue  # the tagger's person is a company only in a longer list of them
+            if kinds[k] is None and text[s:e] not in common:
+                added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
+    return overlaid(chosen, added) if added else chosen
