@@ -89,3 +89,16 @@ def test_a_list_of_places_people_or_crowds_gains_no_company() -> None:
     assert ("李四", "person") in tagged("张三、李四、王五、腾讯、阿里都来了")
     found = tagged("网上有标题党、喇叭党、午夜党、马甲党等人群。")
     assert ("喇叭党", "org") not in found and ("午夜党", "org") not in found
+
+
+def test_an_outlet_cited_by_its_reporter_report_or_figures_is_an_organisation() -> None:
+    assert ("蓝鲸新闻", "org") in tagged("多位白酒经销商向蓝鲸新闻记者反馈，往年中秋销量更好。")
+    assert ("硬AI", "org") in tagged("9月30日，据硬AI报道，摩根士丹利在最新报告中指出。")
+    assert ("懂车帝", "org") in tagged("懂车帝数据显示，7月销量上涨。")
+    assert ("商务部", "org") in tagged("据商务部网站消息，商务部长将出访。")
+
+
+def test_sources_that_name_no_outlet_are_not_tagged() -> None:
+    for text in ("据知情人士透露，该公司将裁员。", "而据统计显示，基金规模上升。", "根据市场数据显示，价格回升。",
+                 "他走向记者席。", "据本报记者了解，工程已经开工。"):
+        assert not [m for m in tagged(text) if m[1] == "org"], text

@@ -185,6 +185,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(places.suffixed_places(simplified, known_places(), {ws for _, ws, _ in tokens}, names.common))
         if "org-context" in sources:
             out.extend(media.media_titles(simplified))
+            out.extend(media.cited(simplified, names.common, known_places()))
             out.extend(quoted.quoted_names(simplified))
             out.extend(quoted.quoted_products(simplified))
             out.extend(quoted.games(simplified))
