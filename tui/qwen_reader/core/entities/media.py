@@ -74,7 +74,8 @@ _CITED = re.compile(r"(?<![方走倾面导转指意志趋去])(?:向|告诉)([\u
 # Words after an outlet's name that are no part of it (商务部网站, 新蛋网内部).
 _CITED_TAIL = re.compile(r"(?:网站|官网|内部|最新|方面)$")
 # What is no outlet's name: a writer's own paper, people and sides, groups of outlets or bodies, kinds of data.
-_NOT_CITED = re.compile(r"^(?:而|另|据|根据|本|该|此|其|各|多|有关|相关|知情|接近|业内|外媒|官方|公开|最新|官媒|港媒|台媒|海外|国外|国内)|"
+_NOT_CITED = re.compile(r"^(?:而|另|据|根据|本|该|此|其|各|多|有关|相关|知情|接近|业内|外媒|官方|公开|最新|官媒|"
+                        r"港媒|台媒|海外|国外|国内)|"
                         r"(?:人士|人|方面|方|者|们|部门|机构|媒体|官员|分析师|专家|研究|数据|统计|调查|报告|记者|"
                         r"资料|信息|平台|网友|公司|企业|政府)$|的")
 
