@@ -102,3 +102,9 @@ def test_sources_that_name_no_outlet_are_not_tagged() -> None:
     for text in ("据知情人士透露，该公司将裁员。", "而据统计显示，基金规模上升。", "根据市场数据显示，价格回升。",
                  "他走向记者席。", "据本报记者了解，工程已经开工。"):
         assert not [m for m in tagged(text) if m[1] == "org"], text
+
+
+def test_a_quoted_name_the_writer_calls_a_company_or_an_app_is_one() -> None:
+    assert ("凌空天行", "org") in tagged("近日，一家名为「凌空天行」的商业航天公司完成融资。")
+    assert ("羊了个羊", "product") in tagged("一款名为“羊了个羊”的小游戏爆红。")
+    assert not [m for m in tagged("他开了一家名为“好味道”的面馆。") if m[1] in ("org", "product")]

@@ -45,8 +45,17 @@ def quoted_products(text: str) -> list[Candidate]:
     return out
 
 
+# A quoted name a writer introduces and then calls a company or an app (一家名为「凌空天行」的商业航天公司).
+_INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]"
+                         r"(?:的|这家|这个|这款)?[\u4e00-\u9fffA-Za-z]{0,8}?"
+                         r"(?:(公司|企业|创企|初创|品牌|机构|厂商|集团)|(应用|App|APP|软件|游戏|小程序|平台))")
+
+
 def quoted_names(text: str) -> list[Candidate]:
     out: list[Candidate] = []
+    for m in _INTRODUCED.finditer(text):
+        kind = EntityKind.ORG if m.group(2) else EntityKind.PRODUCT
+        out.append(Candidate(m.start(1), m.end(1), kind, f"{kind}:{m.group(1)}", None, Source.RULES))
     for m in _QUOTED_ORG.finditer(text):
         if _GENERIC_BODY.match(m.group(1)):
             continue
