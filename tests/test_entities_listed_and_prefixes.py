@@ -108,3 +108,10 @@ def test_a_quoted_name_the_writer_calls_a_company_or_an_app_is_one() -> None:
     assert ("凌空天行", "org") in tagged("近日，一家名为「凌空天行」的商业航天公司完成融资。")
     assert ("羊了个羊", "product") in tagged("一款名为“羊了个羊”的小游戏爆红。")
     assert not [m for m in tagged("他开了一家名为“好味道”的面馆。") if m[1] in ("org", "product")]
+
+
+def test_regions_written_by_one_character_in_a_list_are_places() -> None:
+    found = tagged("公司在亚洲有二十间分店，包括中、港、澳、台、新加坡和马来西亚。")
+    assert [m for m in found if len(m[0]) == 1] == [("中", "place"), ("港", "place"), ("澳", "place"), ("台", "place")]
+    assert len([m for m in tagged("榮化的客户遍及美/中/台/歐等地。") if m[1] == "place"]) == 4
+    assert tagged("大、中、小企业都受影响。") == []

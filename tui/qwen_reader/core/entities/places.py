@@ -70,17 +70,23 @@ def abbreviations(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[
 
 # Countries written by one character in a list of three or more (美、英、日、德、澳、加拿大 8个国家): the
 # press's standard abbreviations.
+# Regions and markets of Asia the same way (中、港、澳、台, 美/中/台/欧, 马、菲、柬), separated by 、 or a slash;
+# beside Hong Kong or Taiwan, 澳 is Macau.
 _COUNTRY_CHARS = {"美": "美国", "英": "英国", "日": "日本", "德": "德国", "法": "法国", "澳": "澳大利亚",
                   "加": "加拿大", "俄": "俄罗斯", "韩": "韩国", "意": "意大利", "印": "印度", "中": "中国",
-                  "朝": "朝鲜", "荷": "荷兰", "葡": "葡萄牙"}
-_COUNTRY_LIST = re.compile(rf"(?:[{''.join(_COUNTRY_CHARS)}]、){{2,}}[{''.join(_COUNTRY_CHARS)}]"
-                           rf"(?=[、，。；等及和与三四五六七八九十两])")
+                  "朝": "朝鲜", "荷": "荷兰", "葡": "葡萄牙", "港": "香港", "台": "台湾", "陆": "中国大陆",
+                  "马": "马来西亚", "菲": "菲律宾", "柬": "柬埔寨", "越": "越南", "泰": "泰国", "欧": "欧洲",
+                  "新": "新加坡"}
+_CHARS = "".join(_COUNTRY_CHARS)
+_COUNTRY_LIST = re.compile(rf"(?:[{_CHARS}]、){{2,}}[{_CHARS}](?=[、，。；等及和与三四五六七八九十两])|"
+                           rf"(?<![A-Za-z0-9/／])(?:[{_CHARS}][/／]){{2,}}[{_CHARS}](?=[、，。；等及和与三四五六七八九十两地市\s]|$)")
 
 
 def country_lists(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
     for m in _COUNTRY_LIST.finditer(text):
+        chars = m.group()[::2]
         for i in range(m.start(), m.end(), 2):
-            full = _COUNTRY_CHARS[text[i]]
+            full = "澳门" if text[i] == "澳" and ("港" in chars or "台" in chars) else _COUNTRY_CHARS[text[i]]
             entry = lookup(full)
             entity_id, english = (entry.id, entry.english) if entry else (f"place:{full}", None)
             yield Candidate(i, i + 1, EntityKind.PLACE, entity_id, english, Source.RULES)
