@@ -6,9 +6,15 @@ Taiwan, as their exchanges publish them, from the code lists two MIT-licensed wh
 
 adata's `adata/stock/cache/code.csv` holds the A-share codes and short names; twstock's
 `twstock/codes/twse_equities.csv` and `tpex_equities.csv` the Taiwan ones. A short name is kept only where it
-reads as a company and nothing else: three characters or more, not an everyday word (CC-CEDICT's common
-words: 太阳能, 农产品), not a name CC-CEDICT, jieba or the curated lists hold as something else (新世界), and not
-a place or an everyday word followed by an everyday word (广州发展, 美丽生态: a phrase as often as a company).
+reads as a company and nothing else:
+- three characters or more, and not an everyday word (CC-CEDICT's common words: 太阳能, 农产品);
+- not a name CC-CEDICT, jieba or the curated lists hold as something else (新世界);
+- not a phrase: a place or an everyday word (of one character or more) followed by an everyday word, a place, a
+  proper noun or an industry (广州发展, 新希望, 数字人, 中国长城), or a country followed by anything (中国铝业),
+  unless what follows is a corporate form (南京银行) or a city comes before its industry (唐山钢铁);
+- not the shape of a person's name: a common surname and two more characters (江波龙, 周大生).
+Two-character names that pass the first two tests and start with no common surname are written `unmatched`:
+known as no person's name, never matched alone.
 """
 
 from __future__ import annotations
@@ -26,9 +32,9 @@ import jieba
 from opencc import OpenCC
 
 from qwen_reader.core.entities.cedict_names import cedict_names
-from qwen_reader.core.entities.gazetteer import CURATED_LISTS, EXCHANGE_LIST, parse_list
+from qwen_reader.core.entities.gazetteer import CURATED_LISTS, EXCHANGE_LIST, broad_places, parse_list
 from qwen_reader.core.entities.known import known_places
-from qwen_reader.core.entities.rules import ORG_SUFFIXES
+from qwen_reader.core.entities.rules import INDUSTRIES
 from qwen_reader.core.store.paths import bundled_asset
 
 # Marks an exchange adds to a short name: special treatment (*ST, ST, S), a new listing (N, C), an ex-dividend
@@ -36,7 +42,10 @@ from qwen_reader.core.store.paths import bundled_asset
 _A_SHARE_MARKS = re.compile(r"^(?:退市|\*?ST|S\*?ST|SST|PT|XD|XR|DR|[SNC](?=[\u4e00-\u9fff]))|(?:退|[AB])$")
 _TW_KINDS = {"股票", "創新板", "臺灣存託憑證(TDR)"}
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
-_COMPANY_TAIL = re.compile(ORG_SUFFIXES)
+# Corporate forms make a company of any words before them (南京银行); an industry after a country or an
+# everyday word describes (中国铝业, 未来电器), after a city it names one (唐山钢铁), as rules.INDUSTRIES says.
+_CORPORATE_FORM = re.compile(r"集团|股份|控股|银行|证券|保险|信托|实业")
+_INDUSTRY = re.compile(INDUSTRIES)
 
 
 def _wheel_csv(folder: Path, package: str, member: str) -> list[dict[str, str]]:
@@ -76,19 +85,39 @@ def _nothing_else(name: str) -> bool:
         and name not in names.names and name not in names.proper and _jieba_words().get(name, "nt") == "nt"
 
 
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    """The 150 most common surnames (assets/surnames.txt lists the most common first)."""
+    text = bundled_asset("surnames.txt").read_text(encoding="utf-8")
+    chars = [w for line in text.splitlines() if not line.startswith("#") for w in line.split() if len(w) == 1]
+    return frozenset(chars[:150])
+
+
+def _phrase(name: str) -> bool:
+    names, places, countries = cedict_names(), known_places(), broad_places()
+    for i in range(1, len(name)):
+        head, tail = name[:i], name[i:]
+        if _CORPORATE_FORM.fullmatch(tail) or not (head in names.common or head in places):
+            continue
+        if head in countries:
+            return True  # 中国铝业, 中国长城: a country before a trade or a name describes as often as it names
+        industry = _INDUSTRY.fullmatch(tail) is not None
+        if industry and head in places:
+            continue  # 唐山钢铁: a city and its industry name a company
+        if tail in names.common or tail in places or tail in names.names or industry:
+            return True
+    return False
+
+
 def _reads_as_company(name: str) -> bool:
     # Two characters are too often a piece of a longer name or a phrase (是方 in 是方方面面): they are only
     # known as no one's name (written `unmatched`: 儒鸿 is a company, not a man).
-    if len(name) < 3 or not _nothing_else(name):
-        return False
-    names = cedict_names()
-    places = known_places()
-    for i in range(2, len(name) - 1):
-        head, tail = name[:i], name[i:]
-        # 广州发展, 美丽生态: a phrase as often as a company, unless the tail is a company's (南京银行).
-        if (head in places or head in names.common) and tail in names.common and not _COMPANY_TAIL.fullmatch(tail):
-            return False
-    return True
+    return len(name) >= 3 and _nothing_else(name) and not _phrase(name) \
+        and not (len(name) == 3 and name[0] in _common_surnames())
+
+
+def _no_persons_name(name: str) -> bool:
+    return len(name) == 2 and _nothing_else(name) and name[0] not in _common_surnames()
 
 
 def rows(folder: Path) -> list[tuple[str, str, str]]:
@@ -108,7 +137,7 @@ def rows(folder: Path) -> list[tuple[str, str, str]]:
         seen.add(name)
         if _reads_as_company(name):
             kept.append((entity_id, name, ""))
-        elif len(name) == 2 and _nothing_else(name):
+        elif _no_persons_name(name):
             kept.append((entity_id, name, "unmatched"))
     return kept
 

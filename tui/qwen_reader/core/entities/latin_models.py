@@ -123,10 +123,11 @@ def model_names(text: str, chosen: list[Candidate]) -> list[Candidate]:
 # Words for a kind of product that name one only with their brand (Apple Pencil, Samsung Pay, Surface Dial,
 # Google Photos): the brand and the word are one product, where a model's own name stands apart from its maker.
 _KIND_NOUN = re.compile(r" ?(?:Pay|Pencil|Watch|Phone|Pad|Buds|Pods|Band|Glass|Glasses|Dial|Pen|Keyboard|Mouse|"
-                        r"TV|Music|Maps|Photos|Drive|Play|Wallet|Assistant|Lens|Translate|Speaker|Arc)(?![A-Za-z0-9])")
-# An aircraft's type, which its context or its code alone names (A330客机, C919, ARJ21, 737 MAX).
-_AIRCRAFT = re.compile(r"(?<![A-Za-z0-9])(?:(?:A3[0-8]0(?:neo)?|B?7[0-8]7(?: ?MAX)?)"
-                       r"(?=客机|飞机|机型|宽体|窄体|客货机)|C919|C929|ARJ21|B7[0-8]7(?: ?MAX)?)(?![A-Za-z0-9])")
+                        r"TV|Maps|Photos|Drive|Play|Wallet|Assistant|Lens|Translate|Speaker|Arc)(?![A-Za-z0-9])")
+# An aircraft's type: Airbus's and Boeing's by the word for an aircraft after them (A330客机, B737 MAX飞机), the
+# Chinese makers' by their codes alone (C919, ARJ21), which nothing else is called.
+_AIRCRAFT = re.compile(r"(?<![A-Za-z0-9])(?:(?:A3[0-9]{2}(?:neo|-\d{3,4})?|B?7[0-8]7(?: ?MAX(?: ?\d)?)?)"
+                       r"(?=\s?(?:客机|飞机|机型|宽体|窄体|客货机|机队))|C919|C929|ARJ21)(?![A-Za-z0-9])")
 
 
 def brand_products(text: str, chosen: list[Candidate]) -> list[Candidate]:

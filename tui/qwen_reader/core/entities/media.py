@@ -66,24 +66,23 @@ def interviews(text: str) -> list[Candidate]:
     return out
 
 
-# An outlet a report cites by its reporter or its report (向蓝鲸新闻记者反馈, 据硬AI报道, 据华尔街见闻消息), and a
-# source whose figures it quotes (懂车帝数据显示).
+# An outlet a report cites by its reporter or its report (向蓝鲸新闻记者反馈, 据硬AI报道, 据华尔街见闻消息).
 _CITED = re.compile(r"(?<![方走倾面导转指意志趋去])(?:向|告诉)([\u4e00-\u9fffA-Za-z]{2,8}?)记者|"
-                    r"(?:据|综合)([\u4e00-\u9fffA-Za-z]{2,8}?)(?:记者|报道|报导|消息|文章|获悉|了解到)|"
-                    r"(?:^|(?<=[，。；：、\s]))(?:而|另)?(?:据|根据)?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:最新)?(?:数据|统计)显示")
-# Words after an outlet's name that are no part of it (商务部网站, 新蛋网内部).
-_CITED_TAIL = re.compile(r"(?:网站|官网|内部|最新|方面)$")
-# What is no outlet's name: a writer's own paper, people and sides, groups of outlets or bodies, kinds of data.
+                    r"(?:据|综合)([\u4e00-\u9fffA-Za-z]{2,8}?)(?:记者|报道|报导|消息|文章|获悉|了解到)")
+# Words after an outlet's name that are no part of it (商务部网站, 新蛋网内部, 小米官微).
+_CITED_TAIL = re.compile(r"(?:网站|官网|官微|官博|微博|公众号|内部|最新|方面)$")
+# What is no outlet's name: a writer's own paper, a reporter's own doing (记者从工信部), people and sides, groups
+# of outlets or bodies joined (路透社和彭博社), kinds of data, a clause (他展示了新华社).
 _NOT_CITED = re.compile(r"^(?:而|另|据|根据|本|该|此|其|各|多|有关|相关|知情|接近|业内|外媒|官方|公开|最新|官媒|"
-                        r"港媒|台媒|海外|国外|国内)|"
+                        r"港媒|台媒|海外|国外|国内|记者|笔者|小编|前来|今年|去年)|"
                         r"(?:人士|人|方面|方|者|们|部门|机构|媒体|官员|分析师|专家|研究|数据|统计|调查|报告|记者|"
-                        r"资料|信息|平台|网友|公司|企业|政府)$|的")
+                        r"资料|信息|平台|网友|公司|企业|政府|人员|处)$|[的了从向在和与及、他她我你]")
 
 
 def cited(text: str, common: frozenset[str], places: frozenset[str]) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CITED.finditer(text):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = 1 if m.group(1) else 2
         start, end = m.span(group)
         tail = _CITED_TAIL.search(text, start, end)
         end = tail.start() if tail else end

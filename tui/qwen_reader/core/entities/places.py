@@ -79,11 +79,18 @@ _COUNTRY_CHARS = {"美": "美国", "英": "英国", "日": "日本", "德": "德
                   "新": "新加坡"}
 _CHARS = "".join(_COUNTRY_CHARS)
 _COUNTRY_LIST = re.compile(rf"(?:[{_CHARS}]、){{2,}}[{_CHARS}](?=[、，。；等及和与三四五六七八九十两])|"
-                           rf"(?<![A-Za-z0-9/／])(?:[{_CHARS}][/／]){{2,}}[{_CHARS}](?=[、，。；等及和与三四五六七八九十两地市\s]|$)")
+                           rf"(?<![A-Za-z0-9/／])(?:[{_CHARS}][/／]){{2,}}[{_CHARS}](?=[、，。；等及和与的三四五六七八九十两地市\s]|$)")
+
+
+# Languages are written the same way (中/英/日三种语言, 中、英、日三语字幕): no places.
+_LANGUAGES_AFTER = re.compile(r"[^，。；\n]{0,6}?(?:语|文|字幕|版本)")
+_LANGUAGES_BEFORE = re.compile(r"(?:语言|语种|字幕|翻译)[：:\s]*$")
 
 
 def country_lists(text: str, lookup: Callable[[str], Entry | None]) -> Iterator[Candidate]:
     for m in _COUNTRY_LIST.finditer(text):
+        if _LANGUAGES_AFTER.match(text, m.end()) or _LANGUAGES_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
         chars = m.group()[::2]
         for i in range(m.start(), m.end(), 2):
             full = "澳门" if text[i] == "澳" and ("港" in chars or "台" in chars) else _COUNTRY_CHARS[text[i]]

@@ -70,10 +70,12 @@ def absorbed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> l
     out = list(chosen)
     for start, end, label in words:
         head = _ORG_HEAD if label == "ORG" else _PLACE_HEAD if label == "LOC" else None
+        if head is None:
+            continue
         inside = [c for c in out if c.start < end and start < c.end]
         # An exchange's short name is often the tail of the company's longer name (红星 + 美凯龙).
         listed_part = label == "ORG" and len(inside) == 1 and inside[0].end == end and is_exchange_listed(inside[0].id)
-        if head is None or not (listed_part or head.search(text, start, end)) \
+        if not (listed_part or head.search(text, start, end)) \
                 or _NOT_ONE_NAME.search(text, start, end) or _COUNTED_INSIDE.search(text, start, end):
             continue
         if not inside or any(c.start < start or c.end > end for c in inside) or any(
