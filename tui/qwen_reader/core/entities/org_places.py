@@ -28,10 +28,12 @@ def country_units(chosen: Sequence[list[Candidate]], texts: Sequence[str], count
     """A company written just before a country or region it has a unit in (in place)."""
     for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
         found: list[Candidate] = []
+        countries_at = {p.start: p for p in candidates if p.kind == EntityKind.PLACE
+                        and text[p.start:p.end] in countries}  # looked up by position: no scan per company
         for c in candidates:
             if c.kind != EntityKind.ORG or not _is_company(c, text):
                 continue
-            end = _unit_end(text, c.end, candidates, countries)
+            end = _unit_end(text, c.end, countries_at)
             if end is not None and _UNIT_CONTINUES.match(text, end):
                 found.append(Candidate(c.start, end, EntityKind.ORG, f"org:{text[c.start:end]}", None, c.source))
         if found:
@@ -43,12 +45,11 @@ def _is_company(c: Candidate, text: str) -> bool:
     return not re.search(r"(?:政府|部|局|署|委|院|会|党|国|省|市)$", text[c.start:c.end])
 
 
-def _unit_end(text: str, start: int, candidates: Sequence[Candidate], countries: frozenset[str]) -> int | None:
+def _unit_end(text: str, start: int, countries_at: dict[int, Candidate]) -> int | None:
     region = _UNIT_REGION.match(text, start)
     if region is not None:
         return region.end()
-    place = next((p for p in candidates if p.start == start and p.kind == EntityKind.PLACE
-                  and text[p.start:p.end] in countries), None)
+    place = countries_at.get(start)
     if place is None or _CONTINENT.fullmatch(text, place.start, place.end):
         return None
     return place.end + 1 if text[place.end:place.end + 1] == "区" else place.end

@@ -6,6 +6,7 @@ named with a building (国泰电影院 is a place)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
@@ -234,7 +235,11 @@ def _item_from(text: str, tokens: Sequence[Token], start: int, common: frozenset
 def _everyday(tokens: Sequence[Token], start: int, end: int, common: frozenset[str]) -> bool:
     """Every word of the span is an everyday word of two characters or more (社会组织, 劳务派遣), or the span is
     one; a name the segmentation cuts into characters (花样 / 年) is not."""
-    words = [w for w, s, e in tokens if start <= s and e <= end]
+    k = bisect_left(tokens, start, key=lambda t: t[1])  # the tokens are in order: no scan of the whole line
+    words = []
+    while k < len(tokens) and tokens[k][2] <= end:
+        words.append(tokens[k][0])
+        k += 1
     return all(w in common and len(w) >= 2 for w in words)
 
 

@@ -28,11 +28,12 @@ _ACTOR_AFTER = re.compile(r"^(?:表示|宣布|称|回应|回复|推出|达成|�
 def kinds_in_context(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
     """Re-read each listed Chinese organisation or product name by its context (in place)."""
     for candidates, text in zip(chosen, texts, strict=True):
+        bounds = _list_bounds(candidates, text)
         for i, c in enumerate(candidates):
             if c.source != Source.LIST or c.kind not in (EntityKind.ORG, EntityKind.PRODUCT) \
                     or not any(is_han(ch) for ch in text[c.start:c.end]):
                 continue
-            start, end = _list_bounds(candidates, i, text)
+            start, end = bounds[(c.start, c.end)]
             before, after = text[max(0, start - 3):start], text[end:end + 5]
             own_after = text[c.end:c.end + 5]
             platform = _PLATFORM_BEFORE.search(before) or _PLATFORM_AFTER.match(after) \
@@ -43,17 +44,16 @@ def kinds_in_context(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
                 candidates[i] = c._replace(kind=EntityKind.ORG)
 
 
-def _list_bounds(candidates: Sequence[Candidate], i: int, text: str) -> tuple[int, int]:
-    """Where the list of names holding candidate i starts and ends (its own span when it stands alone)."""
-    spans = sorted((c.start, c.end) for c in candidates if c.kind in (EntityKind.ORG, EntityKind.PRODUCT))
-    at = spans.index((candidates[i].start, candidates[i].end))
-    start, end = spans[at]
-    for prev_start, prev_end in reversed(spans[:at]):
-        if prev_end > start or not _JOIN.fullmatch(text[prev_end:start]) or prev_end == start:
-            break
-        start = prev_start
-    for next_start, next_end in spans[at + 1:]:
-        if next_start < end or not _JOIN.fullmatch(text[end:next_start]) or next_start == end:
-            break
-        end = next_end
-    return start, end
+def _list_bounds(candidates: Sequence[Candidate], text: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where the list of names holding each organisation or product starts and ends (its own span when it stands
+    alone): names joined by nothing but a joining word are one list. One pass over the names in order."""
+    spans = sorted({(c.start, c.end) for c in candidates if c.kind in (EntityKind.ORG, EntityKind.PRODUCT)})
+    bounds: dict[tuple[int, int], tuple[int, int]] = {}
+    group: list[tuple[int, int]] = []
+    for span in spans:
+        if group and not (group[-1][1] < span[0] and _JOIN.fullmatch(text, group[-1][1], span[0])):
+            bounds.update((g, (group[0][0], group[-1][1])) for g in group)
+            group = []
+        group.append(span)
+    bounds.update((g, (group[0][0], group[-1][1])) for g in group)
+    return bounds

@@ -250,12 +250,12 @@ def resolve(found: Iterable[Candidate]) -> list[Candidate]:
     """Longest first, then the surer source; overlapping candidates lose."""
     ranked = sorted(found, key=lambda c: (-(c.end - c.start), -_PRIORITY[Source(c.source)],
                                           -_KIND_PRIORITY.get(c.kind, 2), c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((c.end for c in ranked), default=0))  # one flag per character: no pairwise test
     chosen: list[Candidate] = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if any(taken[c.start:c.end]):
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen.sort()
     return chosen

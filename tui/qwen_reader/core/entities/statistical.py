@@ -7,6 +7,7 @@ evaluation set they added more wrong places than right ones (mostly parts of est
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.gazetteer import is_exchange_listed
@@ -28,6 +29,12 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
     tagger reads it longer from the same start."""
     out: list[Candidate] = []
     people = {s: e for s, e, label in words if label == "PER"}
+    starts = [s for s, _, _ in words]  # the tagger's words cut the text in order: one holds each position
+
+    def holding(c: Candidate) -> Span | None:
+        k = bisect_right(starts, c.start) - 1
+        return words[k] if k >= 0 and c.end <= words[k][1] else None
+
     for i, c in enumerate(chosen):
         longer = people.get(c.start, c.end)
         next_start = chosen[i + 1].start if i + 1 < len(chosen) else longer
@@ -35,14 +42,13 @@ def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> 
                 c.end < longer <= min(c.start + 4, next_start):
             # 柯文 + 瀚: a rule stopped before a rare character the tagger reads as part of the name.
             c = c._replace(end=longer, id=f"{EntityKind.PERSON}:{text[c.start:longer]}", english=None)
-        if c.kind == EntityKind.PLACE and c.source in (Source.CEDICT, Source.LIST) and any(
-                s <= c.start and c.end <= e and (s, e) != (c.start, c.end) and e - s <= 4 and label == "PER"
-                and e <= next_start for s, e, label in words):
+        word = holding(c)
+        if c.kind == EntityKind.PLACE and c.source in (Source.CEDICT, Source.LIST) and word is not None and \
+                word[:2] != (c.start, c.end) and word[1] - word[0] <= 4 and word[2] == "PER" and word[1] <= next_start:
             continue  # 仁寿 in 许仁寿, 罗东 in 罗东元: a place's name inside a person's; fill() adds the person
         if c.kind == EntityKind.PERSON and c.source in (Source.CEDICT, Source.TAGGER):
-            same = [label for s, e, label in words if s == c.start and e == c.end]
-            if same != ["PER"] and (c.source == Source.CEDICT or same or any(
-                    s <= c.start and c.end <= e for s, e, _ in words)):
+            same = [word[2]] if word is not None and word[:2] == (c.start, c.end) else []
+            if same != ["PER"] and (c.source == Source.CEDICT or same or word is not None):
                 continue
         out.append(c)
     return out
