@@ -110,29 +110,28 @@ def tech_list() -> Gazetteer:
     return Gazetteer(pair for name in CURATED_LISTS for pair in parse_list(_read(name)))
 
 
-@lru_cache(maxsize=1)
-def broad_places() -> frozenset[str]:
-    """Countries and regions (a fifth column `broad` in the lists): before a trade they describe (中国公司, 内地
-    房地产), where a city's name before one names a company (重庆百货, 瑞安地产)."""
+def _marked(mark: str) -> frozenset[str]:
+    """The names of the rows whose fifth column is `mark`, in every curated list."""
     out: set[str] = set()
     for name in CURATED_LISTS:
         for line in _read(name).splitlines():
             fields = line.split("\t")
-            if len(fields) >= 5 and fields[4].strip() == "broad" and not line.startswith("#"):
+            if len(fields) >= 5 and fields[4].strip() == mark and not line.startswith("#"):
                 out.update(a.strip() for a in fields[3].split("|") if a.strip())
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def broad_places() -> frozenset[str]:
+    """Countries and regions (a fifth column `broad` in the lists): before a trade they describe (中国公司, 内地
+    房地产), where a city's name before one names a company (重庆百货, 瑞安地产)."""
+    return _marked("broad")
 
 
 @lru_cache(maxsize=1)
 def unmatched_names() -> frozenset[str]:
     """Names the lists know only as no person's: an exchange's two-character short names."""
-    out: set[str] = set()
-    for name in CURATED_LISTS:
-        for line in _read(name).splitlines():
-            fields = line.split("\t")
-            if len(fields) >= 5 and fields[4].strip() == UNMATCHED and not line.startswith("#"):
-                out.update(a.strip() for a in fields[3].split("|") if a.strip())
-    return frozenset(out)
+    return _marked(UNMATCHED)
 
 
 @lru_cache(maxsize=1)

@@ -9,10 +9,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Entry, overlaid
+from qwen_reader.core.entities.org_wording import CLASS_NOUNS
 
-# Class nouns and relations that describe the organisation named after them.
-_DESCRIBES = re.compile(r"(?:智库|母公司|子公司|公司|集团|厂|厂商|企|银行|机构|巨头|龙头|业者|品牌|媒体|券商|投行|"
-                        r"平台|运营商|制造商|供应商|对手|股东|旗下)$")
+# Class nouns and relations that describe the organisation named after them: org_wording's, and those that
+# may end a longer description (钢铁厂, 手机品牌) where the name after them is known.
+_DESCRIBES = re.compile(rf"(?:{CLASS_NOUNS}|公司|集团|厂|企|银行|品牌|媒体|投行|平台|运营商|制造商|供应商|对手|股东|"
+                        r"旗下)$")
 
 # A place's own body, school, team or paper, or a registered name, keeps its place (台湾央行, 杭州市国资委, 福州海关,
 # 上海纽约大学, 达拉斯小牛队, 中国产经新闻, 上海泽熙投资管理有限公司).

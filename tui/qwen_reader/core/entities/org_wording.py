@@ -82,8 +82,8 @@ def a_member(text: str, c: Candidate) -> bool:
 
 # Class nouns a writer puts before a name (美国非营利组织恒星发展基金会, 研调机构 + 名字): what follows is the name.
 # A trade's short class noun (钢企, 房企, 券商) and a company's relation (母公司) do the same.
-_DESCRIPTOR = re.compile(r"(?:组织|机构|业者|厂商|大厂|巨头|龙头|[钢车药房险]企|券商|智库|母公司|子公司)"
-                         r"(?=[\u4e00-\u9fff]{3,})")
+CLASS_NOUNS = "组织|机构|业者|厂商|大厂|巨头|龙头|[钢车药房险]企|券商|智库|母公司|子公司"
+_DESCRIPTOR = re.compile(rf"(?:{CLASS_NOUNS})(?=[\u4e00-\u9fff]{{3,}})")
 # A company's board read with the company (沙钢集团董事局 + 主席): the board's officer is the company's.
 _BOARD = re.compile(r"(?<=集团|公司|控股|银行)(?:董事局|董事会|监事会)(?=主席|副主席|秘书|成员|主任)")
 

@@ -1,0 +1,59 @@
+"""Names in a list separated by 、 that is a list of organisations: the names nothing else read there are
+organisations too (相信音乐、滚石音乐、BMG、SM、寰亚唱片等公司)."""
+
+from __future__ import annotations
+
+import re
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+
+# A list item that may be a company's name: no clause break, no function word, two to ten characters.
+_LIST_ITEM = r"[^、，。；：！？\s（）()“”「」《》的了是在和与及或等]{2,10}"
+# Items separated by 、 (the inner ones have both edges fixed by the separators).
+_LIST_RUN = re.compile(rf"(?:{_LIST_ITEM}、){{2,}}{_LIST_ITEM}")
+# A list closed by the word for what its items are (…、寰亚唱片等公司).
+_OF_COMPANIES = re.compile(r"[^、，。；]{0,10}?等(?:[\u4e00-\u9fff]{0,4}?)(?:公司|企业|品牌|机构|集团|厂商|银行|券商|"
+                           r"基金|开发商|房企|车企|药企|唱片公司|平台|商)")
+
+
+def org_lists(text: str, chosen: list[Candidate], common: frozenset[str]) -> list[Candidate]:
+    """In a list separated by 、 that its last words call companies (等公司), or where the organisations found
+    are twice as many as the names nothing was found for and the other names together, the names nothing was
+    found for are organisations too (相信音乐、滚石音乐、BMG、SM、寰亚唱片等公司); the tagger's people there
+    too where three organisations or more stand in it. Only the items whose both edges the separators fix are
+    added (the first and the last item's outer edge is a guess)."""
+    if text.count("、") < 2 or not any(c.kind == EntityKind.ORG for c in chosen):
+        return chosen
+    cover: list[Candidate | None] = [None] * len(text)  # the chosen mentions do not overlap
+    for c in chosen:
+        cover[c.start:c.end] = [c] * (c.end - c.start)
+    added: list[Candidate] = []
+    for run in _LIST_RUN.finditer(text):
+        if any(text[m.end() - 1] in "党帮派" for m in re.finditer(r"[^、]+", run.group())):
+            continue  # 标题党、喇叭党、午夜党: nicknames of crowds, not parties or companies
+        spans, at = [], run.start()
+        for item in run.group().split("、"):
+            spans.append((at, at + len(item)))
+            at += len(item) + 1
+        kinds: list[str | None] = []
+        for k, (s, e) in enumerate(spans):
+            inside = {id(c): c for c in cover[s:e] if c is not None}
+            one = next(iter(inside.values())) if len(inside) == 1 else None
+            whole = one is not None and (one.start == s or k == 0) and (one.end == e or k == len(spans) - 1)
+            # The tagger's people are no evidence either way here (it reads many a company as a man).
+            guess = whole and one.kind == EntityKind.PERSON and one.source in (Source.LAC, Source.TAGGER)
+            kinds.append(None if guess or not inside else one.kind if whole else "mixed")
+        orgs = kinds.count(EntityKind.ORG)
+        unread = kinds[1:-1].count(None)
+        others = sum(1 for k in kinds if k not in (EntityKind.ORG, None, "mixed"))
+        closed = _OF_COMPANIES.match(text, run.end()) is not None
+        if orgs < 2 or (not closed and orgs < 2 * (unread + others)) or (closed and orgs < 2 * others):
+            continue
+        for k in range(1, len(spans) - 1):
+            s, e = spans[k]
+            if kinds[k] is not None or text[s:e] in common:
+                continue
+            if any(cover[s:e]) and orgs < 3:
+                continue  # the tagger's person is a company only in a longer list of them
+            added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
+    return overlaid(chosen, added) if added else chosen
