@@ -22,6 +22,7 @@ from qwen_reader.core.entities import (
     lines,
     media,
     model_codes,
+    org_branches,
     org_lists,
     org_places,
     org_prefixes,
@@ -357,6 +358,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         org_places.country_units(chosen, simplified, broad_places())
         org_places.national_bodies(chosen, simplified, broad_places())
         org_places.country_before_a_city(chosen, simplified, broad_places(), known_places(), all_lists().get)
+        org_branches.branches(chosen, simplified, names.common)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
