@@ -26,3 +26,24 @@ def test_a_company_beside_a_city_or_a_building_it_moves_into_stays_apart() -> No
 def test_a_quoted_shop_with_its_branch_is_one_organisation() -> None:
     found = tagged("平台上一家名为“老街馄饨（和平里店）”的商户被投诉。")
     assert ("老街馄饨（和平里店）", "org") in found
+
+
+def test_a_place_the_dictionary_names_only_with_its_unit_is_a_place_without_it() -> None:
+    from qwen_reader.core.entities.cedict_names import cedict_names
+
+    names = cedict_names().names
+    assert names["石景山"][0] == "place" and names["万州"][0] == "place"  # 石景山区, 万州区
+    assert "新华" not in names and "金牛" not in names  # the news agency, the star sign come first
+    assert ("万州", "place") in tagged("航班从万州起飞。")
+
+
+def test_an_everyday_word_among_places_in_a_list_is_a_place() -> None:
+    found = tagged("新航线覆盖福州、海口、南昌、日照等城市。")
+    assert ("海口", "place") in found and ("日照", "place") in found
+    found = tagged("检查组走访了西城、朝阳、丰台三个区。")
+    assert ("西城", "place") in found and ("朝阳", "place") in found
+
+
+def test_an_everyday_word_outside_a_list_of_places_stays_a_word() -> None:
+    assert not [t for t, k in tagged("清晨的朝阳照在海口的渔船上。") if k == "place"]
+    assert ("朝阳", "place") not in tagged("她喜欢朝阳、晚霞、星空这些景色。")

@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 14
+VERSION = 15
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -52,6 +52,9 @@ _LANDMARK_HEAD = re.compile(r"(?:宫|堂|楼|塔|桥|门|广场|寺|庙|陵|运�
 _COMPANY_END = re.compile(r"(?:公司|集团|银行|航空|大学|学院|协会|基金会|委员会|研究所|研究院|医院|电视台|通讯社|"
                           r"日报)$")
 _SURNAME = re.compile(r"(?:^|/)surname ([A-Z]\S*)")
+# Units a place's name takes (万州区, 日照市); the name is also written without them.
+_ADMIN_UNITS = frozenset("市区县省镇乡")
+_SHORT_PLACE = re.compile(r"\bsuburbs? of\b|common place name|^Mt\.? [A-Z]|\bPass in [A-Z]|\bprefecture level\b")
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ def extract(path: Path) -> CedictNames:
     given: dict[str, int] = {}
     western: set[str] = set()
     proper: set[str] = set()
+    unread: dict[str, str] = {}  # the first sense of proper nouns no cue classified
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#"):
@@ -152,6 +156,8 @@ def extract(path: Path) -> CedictNames:
             if "(name)" in first_sense or re.fullmatch(r"[A-Z][a-z]+ or [A-Z][a-z]+", first_sense):
                 western.update(re.findall(r"\b[A-Z][a-z]+\b", first_sense))
             kind = classify(pinyin, definition)
+            if kind is None:
+                unread.setdefault(simp, first_sense)
             if kind is None and _LANDMARK_SENSE.match(first_sense) and _LANDMARK_HEAD.search(simp):
                 kind = EntityKind.PLACE  # the Kremlin, the Great Hall of the People: a landmark's name
             if kind == EntityKind.PLACE and _COMPANY_END.search(simp):
@@ -162,6 +168,16 @@ def extract(path: Path) -> CedictNames:
                 for ch in simp[1:]:
                     given[ch] = given.get(ch, 0) + 1
             names.setdefault(simp, (kind, english_name(definition), trad))
+    # A place written without its unit (万州 of 万州区, 石景山 of 石景山区): the short form's own entry
+    # points to the full form, or its first sense names a place in words the cues above do not read
+    # ("Wanzhou suburbs of …", "Mt Shijing …"). A first sense that names something else (金牛 "Taurus",
+    # 新华 "Xinhua (the news agency)") keeps the short form out.
+    for simp, (kind, english, trad) in list(names.items()):
+        bare, unit = simp[:-1], simp[-1:]
+        sense = unread.get(bare, "")
+        if kind == EntityKind.PLACE and unit in _ADMIN_UNITS and bare not in names and (
+                (sense.startswith("see ") and simp in sense) or _PLACE.search(sense) or _SHORT_PLACE.search(sense)):
+            names[bare] = (kind, english, trad[:-1])
     # A proper noun that is also an everyday word (七星, 新生代) is not matched from the list alone.
     for simp in list(names):
         if simp in common:

@@ -29,6 +29,7 @@ from qwen_reader.core.entities import (
     org_wording,
     orgs,
     people,
+    place_lists,
     places,
     platforms,
     quoted,
@@ -263,6 +264,11 @@ def resolve(found: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
+def _dictionary_place(name: str) -> bool:
+    entry = cedict_names().names.get(name)
+    return entry is not None and entry[0] == EntityKind.PLACE
+
+
 def _person_like(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.THRESHOLD
 
@@ -275,6 +281,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
         chosen = places.with_compass_point(text, chosen, tokens, known_places())
+        chosen = place_lists.listed_places(text, chosen, _dictionary_place)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())

@@ -1,0 +1,73 @@
+"""Places read through the list they stand in: in 汕头、贵阳、海口、合肥 or 东城、西城、朝阳、海淀, an item no source
+took is a place when the dictionary knows it, with its unit, as one (海口市, 朝阳区) and most of its neighbours
+are places already. Alone, 海口 ("estuary") and 朝阳 ("morning sun") are everyday words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+
+# A run of short items joined by 、 (the last may close with 等, 和 or 及 and one more item).
+_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,}(?:(?:和|及|以及)[\u4e00-\u9fff]{2,6})?")
+_UNITS = ("市", "区", "县", "省")
+# Words after a list that call its items places (等城市, 三个区, 等7个区).
+_PLACE_CLOSE = re.compile(r"(?:等|这|这些|那些)?(?:[几两一二三四五六七八九十\d]+个)?"
+                          r"(?:城市|地区|区县|市县|国家|省份|省市|区|市|县|省)")
+_COUNT = r"(?=等|[几两一二三四五六七八九十\d]+个)"
+# At least this share of a list's items must be places already.
+_PLACE_SHARE = 0.5
+
+
+def listed_places(text: str, chosen: list[Candidate], is_place: Callable[[str], bool]) -> list[Candidate]:
+    """`is_place(name)`: whether the dictionary names a place so (its name with a unit)."""
+    added: list[Candidate] = []
+    starts = {c.start: c for c in chosen}
+    ends = {c.end: c for c in chosen}
+    for run in _RUN.finditer(text):
+        items = _items(run, starts, ends, is_place)
+        places = sum(1 for s, e in items if (c := starts.get(s)) is not None and c.end == e
+                     and c.kind == EntityKind.PLACE)
+        tail = text[items[-1][1]:items[-1][1] + 8] if items else ""
+        called = places >= 1 and _PLACE_CLOSE.match(tail) is not None
+        if not called and (places < 2 or places < _PLACE_SHARE * len(items)):
+            continue
+        for s, e in items:
+            name = text[s:e]
+            if s in starts or any(c.start < e and s < c.end for c in chosen):
+                continue
+            if 2 <= len(name) <= 4 and _known(name, is_place):
+                added.append(Candidate(s, e, EntityKind.PLACE, f"place:{name}", None, Source.RULES))
+    return overlaid(chosen, added) if added else chosen
+
+
+def _items(run: re.Match[str], starts: dict[int, Candidate], ends: dict[int, Candidate],
+           is_place: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The items of a run. The first and the last may carry words before or after them (抽查了东城, 大连等国内):
+    they count where a mention the sources found ends or starts there, or (the last) where 等 closes it."""
+    out: list[tuple[int, int]] = []
+    pos = run.start()
+    for part in re.split(r"(、|以及|和|及)", run.group()):
+        if part and part not in ("、", "以及", "和", "及"):
+            out.append((pos, pos + len(part)))
+        pos += len(part)
+    first, last = out[0], out[-1]
+    found = ends.get(first[1])
+    middle = out[1:-1]
+    if found is not None and found.start >= first[0]:
+        head = [(found.start, first[1])]
+    else:  # the longest known name the first item ends with (走访了 + 西城)
+        head = [(s, first[1]) for s in range(max(first[0], first[1] - 4), first[1] - 1)
+                if _known(run.string[s:first[1]], is_place)][:1]
+    found = starts.get(last[0])
+    closed = re.match(r"[\u4e00-\u9fff]{2,4}?" + _COUNT, run.string[last[0]:last[1] + 4])
+    if found is not None and found.end <= last[1]:
+        tail = [(last[0], found.end)]
+    else:
+        tail = [(last[0], last[0] + len(closed.group()))] if closed else []
+    return head + middle + tail
+
+
+def _known(name: str, is_place: Callable[[str], bool]) -> bool:
+    return is_place(name) or any(is_place(name + u) for u in _UNITS)
