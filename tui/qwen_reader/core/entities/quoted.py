@@ -47,7 +47,7 @@ def quoted_products(text: str) -> list[Candidate]:
 
 # A quoted name a writer introduces and then calls a company or an app (一家名为「凌空天行」的商业航天公司).
 # The words between may only say what kind (商业航天, 初创, 小): no verb, no place, nothing the name does.
-_INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“]([^「」『』“”，。；：！？、\n]{2,16})[」』”]"
+_INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“《]([^「」『』“”《》，。；：！？、\n]{2,16})[」』”》]"
                          r"(?:的|这家|这个|这款)?(?:(?![在由走进被和与里上下开研到把从向])[\u4e00-\u9fffA-Za-z]){0,4}?"
                          r"(?:(公司|企业|创企|初创企业|品牌|厂商|集团)|(应用|App|APP|软件|游戏|小程序))")
 
@@ -75,10 +75,16 @@ _GAME_BEFORE = re.compile(r"(?:手游|游戏|新游|新作|新产品|产品|代�
 _GAME_AFTER = re.compile(r"[^，。；！？\n《]{0,6}?(?:款|个|部|批次?)(?:新)?(?:游戏|手游|新游)|(?:等)?(?:游戏|手游)")
 
 
+# Or a clause that names games and then lists them (公布了10款手游产品，包括自主研发的《X》《Y》).
+_GAME_CLAUSE = re.compile(r"(?:手游|游戏|新游)[^。；！？《》\n]{0,20}?(?:包括|包含|例如|比如|分别是|分别为|有)"
+                          r"[^。；！？《》，\n]{0,8}$")
+
+
 def games(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for run in _TITLE_RUN.finditer(text):
-        if not (_GAME_BEFORE.search(text, max(0, run.start() - 6), run.start()) or _GAME_AFTER.match(text, run.end())):
+        if not (_GAME_BEFORE.search(text, max(0, run.start() - 6), run.start()) or _GAME_AFTER.match(text, run.end())
+                or _GAME_CLAUSE.search(text, max(0, run.start() - 40), run.start())):
             continue
         for title in re.finditer(r"《([^《》\n]{1,12})》", run.group()):
             start, end = run.start() + title.start(1), run.start() + title.end(1)

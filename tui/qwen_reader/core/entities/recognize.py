@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities import (
     brands,
+    craft,
     dates,
     extended,
     funds,
@@ -192,6 +193,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(quoted.quoted_names(simplified))
             out.extend(quoted.quoted_products(simplified))
             out.extend(quoted.games(simplified))
+            out.extend(craft.craft(simplified))
         out.extend(people.foreign_names(simplified, names.transliteration))
         if "people-rules" in sources:
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
