@@ -20,8 +20,8 @@ _AIRCRAFT = re.compile(r"(?<![A-Za-z\d-])(?:(?:运|直|攻|武直|轰)-\d{1,2}|(
 _CRAFT_KIND = r"号?(?:货运|载人|无人)?(?:飞船|空间实验室|空间站|探测器|月球车|火星车|运载火箭|火箭|卫星)"
 # A quoted name before its kind (“龙”飞船, “天鹅座”号飞船), or an unquoted one with 号 after a clause's edge.
 _QUOTED_CRAFT = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！？、\s]{{1,12}})[”」』\"]{_CRAFT_KIND}")
-_NAMED_CRAFT = re.compile(rf"(?:(?<=[的、，。：；“「（(\s和与及])|^)([\u4e00-\u9fff]{{1,5}}号)"
-                          rf"(?=(?:货运|载人|无人)?(?:飞船|探测器|月球车|火星车|运载火箭|火箭|卫星))")
+_NAMED_CRAFT = re.compile(r"(?:(?<=[的、，。：；“「（(\s和与及])|^)([\u4e00-\u9fff]{1,5}号)"
+                          r"(?=(?:货运|载人|无人)?(?:飞船|探测器|月球车|火星车|运载火箭|火箭|卫星))")
 # 号 after these is a count or an order (这号, 头号, 一号): no craft's name.
 _NOT_A_NAME = re.compile(r"^(?:这|那|头|一|二|同|该|本|此|哪|多少|几)")
 

@@ -47,7 +47,8 @@ def quoted_products(text: str) -> list[Candidate]:
 
 # A quoted name a writer introduces and then calls a company or an app (一家名为「凌空天行」的商业航天公司).
 # The words between may only say what kind (商业航天, 初创, 小): no verb, no place, nothing the name does.
-_INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“《]([^「」『』“”《》，。；：！？、\n]{2,16})[」』”》]"
+_INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“《]"
+                         r"([^「」『』“”《》，。；：！？、\n]{2,16})[」』”》]"
                          r"(?:的|这家|这个|这款)?(?:(?![在由走进被和与里上下开研到把从向])[\u4e00-\u9fffA-Za-z]){0,4}?"
                          r"(?:(公司|企业|创企|初创企业|品牌|厂商|集团)|(应用|App|APP|软件|游戏|小程序))")
 
