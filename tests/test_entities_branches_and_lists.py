@@ -47,3 +47,24 @@ def test_an_everyday_word_among_places_in_a_list_is_a_place() -> None:
 def test_an_everyday_word_outside_a_list_of_places_stays_a_word() -> None:
     assert not [t for t, k in tagged("清晨的朝阳照在海口的渔船上。") if k == "place"]
     assert ("朝阳", "place") not in tagged("她喜欢朝阳、晚霞、星空这些景色。")
+
+
+def test_two_countries_affairs_and_described_businesses_are_no_organisations() -> None:
+    found = tagged("双方在会上推动中捷经贸合作，中澳国家男篮随后进行友谊赛。")
+    assert not [t for t, k in found if k == "org"]
+    found = tagged("中欧基金与台新银行签约。")
+    assert ("中欧基金", "org") in found and ("台新银行", "org") in found
+
+
+def test_a_generic_or_pointing_back_body_is_not_named() -> None:
+    found = tagged("该行董事长表示，官方合作旅行社将以套票形式销售。")
+    assert not [t for t, k in found if k == "org"]
+
+
+def test_an_outlet_before_its_dateline_is_the_outlet_alone() -> None:
+    assert ("凤凰科技", "org") in tagged("凤凰科技讯 北京时间6月3日消息，新机发布。")
+
+
+def test_telecom_standards_are_not_organisations() -> None:
+    found = tagged("中国移动的TD-SCDMA、中国联通的WCDMA都是3G标准。")
+    assert not [t for t, k in found if "CDMA" in t]

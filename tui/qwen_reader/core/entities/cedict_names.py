@@ -217,3 +217,9 @@ def cedict_names() -> CedictNames:
                                      "transliteration": sorted(result.transliteration)},
                                     ensure_ascii=False).encode())
     return result
+
+
+def is_dictionary_place(name: str) -> bool:
+    """Whether CC-CEDICT names a place so (海口市, 朝阳区; 海口 alone is an everyday word too)."""
+    entry = cedict_names().names.get(name)
+    return entry is not None and entry[0] == EntityKind.PLACE

@@ -14,8 +14,9 @@ from qwen_reader.core.entities.rules import org_suffix_at_end
 _REGION_PART = re.compile(r"[东南西北中]{1,3}部|[\u4e00-\u9fff]{0,3}大部")
 
 
-# 广州某基金, 新浪合资, 内资基金: a body described, none named.
-_DESCRIBED = re.compile(r".*某.*|.*(?:合资|内资|外资|独资)(?:基金)?")
+# 广州某基金, 新浪合资, 内资基金: a body described, none named; 该行, 本公司: one pointed back to.
+_DESCRIBED = re.compile(r".*某.*|.*(?:合资|内资|外资|独资)(?:基金)?|"
+                       r"[该本此其这那][行司所院厂店台社局部委会]|[该本此]公司")
 
 
 def no_body_named(text: str, c: Candidate) -> bool:

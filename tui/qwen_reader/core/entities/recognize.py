@@ -39,7 +39,7 @@ from qwen_reader.core.entities import (
     tagger,
     western_names,
 )
-from qwen_reader.core.entities.cedict_names import cedict_names
+from qwen_reader.core.entities.cedict_names import cedict_names, is_dictionary_place
 from qwen_reader.core.entities.consistency import (
     companies_by_officer,
     company_stems,
@@ -266,11 +266,6 @@ def resolve(found: Iterable[Candidate]) -> list[Candidate]:
     return chosen
 
 
-def _dictionary_place(name: str) -> bool:
-    entry = cedict_names().names.get(name)
-    return entry is not None and entry[0] == EntityKind.PLACE
-
-
 def _person_like(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.THRESHOLD
 
@@ -283,7 +278,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
         chosen = places.with_compass_point(text, chosen, tokens, known_places())
-        chosen = place_lists.listed_places(text, chosen, _dictionary_place)
+        chosen = place_lists.listed_places(text, chosen, is_dictionary_place)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
@@ -376,7 +371,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
                  is not None]
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
              if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
-             and not latin.a_sentence(s[c.start:c.end]) and not org_wording.of_every_country(s, c)
+             and not latin.a_sentence(s[c.start:c.end]) and not rules.a_standard(s[c.start:c.end])
+             and not org_wording.of_every_country(s, c)
              and not (c.kind == EntityKind.PLACE and places.not_a_place(s, c.end))]  # also where propagated
             for cs, s in zip(chosen, simplified, strict=True)]
 

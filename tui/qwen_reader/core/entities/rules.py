@@ -25,8 +25,14 @@ _GENERIC_WORDS = ("Robotaxi Robotaxis Robobus Tier1 Tier2 "
     "Agent Agents Coding Code Chat Pro Max Plus Ultra Mini Lite Open Flash Turbo Team Lab Labs Inc Ltd Co")
 GENERIC_LATIN = _GENERIC_LATIN = frozenset(_GENERIC_WORDS.split())
 # Technical standards the annotation guidelines leave untagged, whatever version follows (Wi-Fi 7, OpenGL ES 2.0).
-_STANDARD_WORDS = "Wi-Fi WiFi Bluetooth USB PCIe HDMI OpenGL DisplayPort Thunderbolt LPDDR DDR UFS Ethernet"
+_STANDARD_WORDS = ("Wi-Fi WiFi Bluetooth USB PCIe HDMI OpenGL DisplayPort Thunderbolt LPDDR DDR UFS Ethernet "
+                   "GSM CDMA CDMA2000 WCDMA TD-SCDMA TD-LTE FDD-LTE LTE NB-IoT NFC UWB Zigbee")
 STANDARDS = frozenset(_STANDARD_WORDS.split())
+
+
+def a_standard(surface: str) -> bool:
+    """A technical standard, whatever rule read it as a name (中国移动的TD-SCDMA)."""
+    return surface.split(" ")[0] in STANDARDS
 
 
 _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|执行长|董事长|副董事长|"

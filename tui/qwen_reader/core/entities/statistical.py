@@ -16,9 +16,14 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_ha
 from qwen_reader.core.entities.rules import INDUSTRIES, ORG_SUFFIXES, counted
 
 _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
+# Words that describe a business before its kind (官方 + 旗舰店, 合作 + 旅行社).
+_DESCRIPTOR = re.compile(r"官方|合作|授权|指定|相关|当地|本地|海外|国内|国外|外资|民营|国有|大型|中小|知名|主要|部分|"
+                         r"多家|其他|其它|各大|各家|头部|龙头|上市")
+# A dateline's last character after an outlet's name (新浪科技讯, 本报讯 is no outlet's name).
+_DATELINE = re.compile(r"(?:(?<=科技)|(?<=财经)|(?<=新闻)|(?<=体育)|(?<=娱乐)|(?<=汽车)|(?<=房产)|(?<=[网社]))讯$")
 # One-character names of countries and regions: a word made only of them names two parties (中美, 中日韩,
 # 欧亚), not one organisation.
-_PARTIES = re.compile(r"[中美日韩俄欧亚英法德台港澳印越朝非拉意加泰新马菲]{2,4}")
+_PARTIES = re.compile(r"[中美日韩俄欧亚英法德台港澳印越朝非拉意加泰新马菲捷]{2,4}")
 
 
 def confirmed(text: str, chosen: Sequence[Candidate], words: Sequence[Span]) -> list[Candidate]:
@@ -128,6 +133,20 @@ def _everyday_phrase(surface: str, common: frozenset[str]) -> bool:
     return best[-1] >= 2
 
 
+def _everyday(words: str, common: frozenset[str]) -> bool:
+    return len(words) >= 2 and (words in common or _everyday_phrase(words, common))
+
+
+def _two_parties_and_words(surface: str, common: frozenset[str]) -> bool:
+    """中捷经贸, 中泰铁路: two countries' one-character names, then everyday words and no body's head (中欧基金,
+    台新银行 are companies)."""
+    parties = _PARTIES.match(surface)
+    if parties is None or parties.end() == len(surface):
+        return False
+    rest = surface[parties.end():]
+    return _everyday(rest, common) and not _ORG_HEAD.search(rest)
+
+
 def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_persons: frozenset[str],
          common: frozenset[str], no_person_after: Callable[[str, int], bool],
          places: frozenset[str] = frozenset(), companies: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -154,8 +173,14 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
             continue  # a Latin word alone (Carol) or a long run is no name it reads well
         if kind == EntityKind.PERSON and surface[0] in _NUMERALS:
             continue  # 十杰 in 侨界十杰, 六小虎: a count (CC-CEDICT's surnames miss too many to require one)
-        if kind == EntityKind.ORG and ((surface.isascii() and surface.islower()) or _PARTIES.fullmatch(surface)):
-            continue  # sina in a web address; 中美 as one body
+        if kind == EntityKind.ORG and ((surface.isascii() and surface.islower()) or _PARTIES.fullmatch(surface)
+                                       or _two_parties_and_words(surface, common)):
+            continue  # sina in a web address; 中美 as one body; 中捷经贸, 中澳国家男篮: two parties' affairs
+        if kind == EntityKind.ORG and (m := _DESCRIPTOR.match(surface)) and _everyday(surface[m.end():], common):
+            continue  # 官方旗舰店, 合作旅行社: a kind of business described, none named
+        if kind == EntityKind.ORG and (m := _DATELINE.search(surface)) is not None:
+            end -= len(m.group())  # 凤凰科技讯: the outlet, then the word a dateline ends with
+            surface = surface[:-len(m.group())]
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
         if industry is not None and surface[:industry.start()] not in places:
             continue  # 新能源汽车 describes an industry; 唐山钢铁 (a city and one) is left to the rules
