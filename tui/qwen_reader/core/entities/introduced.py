@@ -44,6 +44,8 @@ _NOT_FIRST = frozenset("根据在从向对由他她它我你这那其该为被�
 # Generic bodies before an officer's title (俱乐部总经理, 球队主席): no company's name.
 _GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金|大学|工厂|商会|联盟|门店|分行|总部|董事会|"
                            r"基金会|研究所|研究院|事务所|工作室|代表处|办事处")
+# Words that describe the officer, not the company (资深 + 市场 + 分析师, 高级 + 研究员).
+_DESCRIBES_OFFICER = re.compile(r"资深|高级|首席|知名|著名|年轻|新任|前任|现任|一位|一名|多位|多名")
 # What may stand before the company's name: a clause's start or punctuation.
 _OPENS = re.compile(_PUNCTUATION)
 
@@ -95,7 +97,8 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
         while start is not None and end - start > 2 and text[start] in _FORMER:
             start += 1  # 原南方基金副总经理: 原 (former) describes the officer, no part of the name
         if start is not None and is_han(text[start:end]) \
-                and not _GENERIC.search(text, start, end) and not _GENERIC_BODY.fullmatch(text, start, end):
+                and not _GENERIC.search(text, start, end) and not _GENERIC_BODY.fullmatch(text, start, end) \
+                and not _DESCRIBES_OFFICER.match(text, start):
             yield _org(text, start, end)
 
 

@@ -5,7 +5,7 @@ office (WTO总干事拉米), and a pen name closing an article (木木 in a last
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
 from qwen_reader.core.entities.rules import TITLES, org_suffix_at_end
@@ -114,7 +114,8 @@ def masked_names(text: str, surnames: frozenset[str]) -> Iterator[Candidate]:
 
 
 _BEFORE_A_NAME = frozenset("的和与及是在对向从把被为")
-_TITLE_IN = re.compile(rf"(?:{TITLES}|经理|大亨|富豪|首富|巨富|球星|影星|歌星|名模|天后|天王)")
+_TITLE_IN = re.compile(rf"(?:{TITLES}|经理|大亨|富豪|首富|巨富|球星|影星|歌星|名模|天后|天王|宇航员|航天员|运动员|"
+                       r"球员|演员|导演|歌手|选手|画家|作家|艺术家|主持人|模特)")
 
 
 def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> Iterator[Candidate]:
@@ -154,6 +155,31 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
         yield Candidate(start, end, EntityKind.PERSON, f"person:{name}", None, Source.RULES)
 
 
+# Mainland reports join a transliterated name's parts with a hyphen and give the name in Latin after it
+# (克雷格-额拉姆（Craig Erlam）); the Latin name says the Chinese one is a person's, not two places joined.
+_HYPHENED = re.compile(r"([\u4e00-\u9fff]{1,6})[-－‐]([\u4e00-\u9fff]{1,6})(?=\s?[（(][A-Z][a-z]+[\s-]+[A-Z][a-z])")
+
+
+def hyphened_names(text: str, transliteration: frozenset[str],
+                   tokens: Sequence[tuple[str, int, int]]) -> Iterator[Candidate]:
+    """`transliteration`: characters of transliterated names; `tokens`: the segmentation's words."""
+    word_ending = {e: s for _, s, e in tokens}
+    for m in _HYPHENED.finditer(text):
+        if not all(ch in transliteration for ch in m.group(2)):
+            continue
+        # The first part: the word the segmentation reads before the hyphen (经济学家 + 保罗), and any
+        # transliteration characters it cut off before it.
+        start = word_ending.get(m.end(1), m.end(1) - 1)
+        start = max(start, m.start(1))
+        while start > m.start(1) and text[start - 1] in transliteration:
+            start -= 1
+        titles = list(_TITLE_IN.finditer(text, m.start(1), m.end(1)))
+        if titles:
+            start = max(start, titles[-1].end())  # 分析师 + 克雷格
+        if m.end(1) - start >= 2:
+            yield Candidate(start, m.end(), EntityKind.PERSON, f"person:{text[start:m.end()]}", None, Source.RULES)
+
+
 # A surname and a form of address or an office is how a report refers to someone it does not name in full
 # (陈校长, 温先生, 李女士, 赖太太): no name of its own, as the annotation guidelines say.
 _ADDRESS = re.compile(r"(?:先生|女士|太太|小姐|夫人|老师|校长|师傅|阿姨|大爷|大妈|教授|医生|书记|主任|经理|老板|总|"
@@ -170,6 +196,8 @@ def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | Non
     name = text[c.start:c.end]
     if _MASKED_SURNAME.fullmatch(name):
         return None  # 杨某, 陈某某: the report keeps the name back, as the annotation guidelines leave it
+    if len(name) == 2 and name[0] in "老小" and name[1] in surnames:
+        return None  # 老王, 小李: a surname and a form of address, which the guidelines call no person
     tail = _TIME_TAIL.search(name)
     if tail is not None:
         if tail.start() < 2:

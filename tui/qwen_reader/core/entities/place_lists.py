@@ -5,9 +5,9 @@ are places already. Alone, 海口 ("estuary") and 朝阳 ("morning sun") are eve
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
 
 # A run of short items joined by 、 (the last may close with 等, 和 or 及 and one more item).
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,}(?:(?:和|及|以及)[\u4e00-\u9fff]{2,6})?")
@@ -71,3 +71,38 @@ def _items(run: re.Match[str], starts: dict[int, Candidate], ends: dict[int, Can
 
 def _known(name: str, is_place: Callable[[str], bool]) -> bool:
     return is_place(name) or any(is_place(name + u) for u in _UNITS)
+
+
+# A route's stops joined by dashes before the word for a section or a line (曼谷—呵叻段, 廊开—呵叻线): each stop is
+# a place, whatever a tagger read (呵叻 as a man's name).
+_ROUTE = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:(?:—{1,2}|－|-|–)[\u4e00-\u9fff]{1,6}?)+?"
+                    r"(?=段|线|铁路|高铁|航线|公路|高速)")
+
+
+_NOT_IN_STOP = re.compile(rf"[{FUNCTION_CHARS}]")
+
+
+def route_stops(text: str, chosen: list[Candidate], tokens: Sequence[tuple[str, int, int]]) -> list[Candidate]:
+    word_ending = {e: s for _, s, e in tokens}
+    found: list[Candidate] = []
+    for route in _ROUTE.finditer(text):
+        parts = [(m.start(), m.end()) for m in re.finditer(r"[\u4e00-\u9fff]+", route.group())]
+        stops = [(route.start() + s, route.start() + e) for s, e in parts]
+        first_start, first_end = stops[0]
+        held = next((c for c in chosen if c.end == first_end and c.start >= first_start), None)
+        if held is not None:
+            start = held.start
+        elif first_start == 0 or not is_han(text[first_start - 1]):
+            start = first_start  # 、 + 玛塔卜: the whole part after a list's mark
+        else:
+            start = word_ending.get(first_end, first_start)
+        stops[0] = (max(start, first_start), first_end)  # 分为 + 曼谷: the stop is the name the dash follows
+        if any(e - s > 4 or _NOT_IN_STOP.search(text, s, e) for s, e in stops):
+            continue  # 洛尔-邓这些外 + 线: a clause, not a stop's name
+        if text.startswith("线", route.end()) and not any(
+                c.kind == EntityKind.PLACE and (c.start, c.end) in stops for c in chosen):
+            continue  # 线 alone is often another word's end (外线, 防线): a known stop must say it is a route
+        for s, e in stops:
+            if e - s >= 2 and not any(c.start == s and c.end == e and c.kind == EntityKind.PLACE for c in chosen):
+                found.append(Candidate(s, e, EntityKind.PLACE, f"place:{text[s:e]}", None, Source.RULES))
+    return overlaid(chosen, found) if found else chosen

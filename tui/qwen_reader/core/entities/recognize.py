@@ -195,6 +195,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(quoted.games(simplified))
             out.extend(craft.craft(simplified))
         out.extend(people.foreign_names(simplified, names.transliteration))
+        out.extend(people.hyphened_names(simplified, names.transliteration, tokens))
         if "people-rules" in sources:
             out.extend(people.cued_names(simplified, names.surnames, _plausible, names.common))
             out.extend(people.transliterated(simplified, names.transliteration, known_names()))
@@ -278,7 +279,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
         chosen = places.with_compass_point(text, chosen, tokens, known_places())
-        chosen = place_lists.listed_places(text, chosen, is_dictionary_place)
+        chosen = place_lists.route_stops(text, place_lists.listed_places(text, chosen, is_dictionary_place), tokens)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
