@@ -68,3 +68,20 @@ def test_an_outlet_before_its_dateline_is_the_outlet_alone() -> None:
 def test_telecom_standards_are_not_organisations() -> None:
     found = tagged("中国移动的TD-SCDMA、中国联通的WCDMA都是3G标准。")
     assert not [t for t, k in found if "CDMA" in t]
+
+
+def test_a_chinese_name_with_an_english_body_name_in_brackets_is_an_organisation() -> None:
+    found = tagged("参展商包括雷鸟电子公司（Thunderbird Electronics）和华为。")
+    assert ("雷鸟电子", "org") in found and ("Thunderbird Electronics", "org") in found
+    found = tagged("他在纽约现代织物博物馆（Modern Textile Museum）演讲。")
+    assert ("现代织物博物馆", "org") in found and ("纽约", "place") in found
+
+
+def test_an_outlet_in_a_dateline_with_a_place_and_a_date() -> None:
+    assert ("晨星网", "org") in tagged("晨星网东京6月2日消息，日元走弱。")
+
+
+def test_units_listed_beside_a_unit_are_units() -> None:
+    found = tagged("会议邀请了市发改委、工商局、金融办等部门负责人。")
+    assert ("工商局", "org") in found and ("金融办", "org") in found
+    assert not [t for t, k in tagged("他在办公室和教室之间走动。") if k == "org"]

@@ -2,15 +2,16 @@
 (贝壳, 地平线, 玩具反斗城): with a stock ticker or an exchange's code in brackets (贝壳（NYSE:BEKE）,
 地平线（9660.HK）, 国巨（2327）), with a Latin name in brackets after a quoted name
 (「玩具反斗城」（Toys"R"Us）), or right before an officer's title and that officer's name
-(贝壳联合创始人彭永东), or with Taiwan's -KY (臻鼎-KY). The document's consistency then finds the company's other
-mentions."""
+(贝壳联合创始人彭永东), or with Taiwan's -KY (臻鼎-KY), or with an English name in brackets that says it is a body
+(眼镜蛇电子公司（Cobra Electronics）, 电脑历史博物馆（Computer History Museum）). The document's consistency then finds
+the company's other mentions."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han
 from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
@@ -46,6 +47,15 @@ _GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金
                            r"基金会|研究所|研究院|事务所|工作室|代表处|办事处")
 # Words that describe the officer, not the company (资深 + 市场 + 分析师, 高级 + 研究员).
 _DESCRIBES_OFFICER = re.compile(r"资深|高级|首席|知名|著名|年轻|新任|前任|现任|一位|一名|多位|多名")
+# An English name in brackets whose words say it names a body, after the Chinese name.
+_BODY_WORDS = (r"Electronics|Brands|Museum|Research|Holdings?|Limited|Ltd|Inc|Corp|Corporation|Company|Technologies|"
+               r"Capital|Partners|Group|Bank|Foundation|Institute|University|Laboratories|Labs|Motors|Systems|"
+               r"Networks|Pharmaceuticals?|Airlines|Ventures|Securities|Insurance|Association|Council|Agency|"
+               r"Studios|Entertainment|Games|Robotics|Semiconductors?|Industries|Investments?|Management")
+_ENGLISH_BODY = re.compile(rf"[（(]\s?((?:[A-Z][A-Za-z0-9.&'’-]*\s)+?(?:{_BODY_WORDS})\.?)\s?[)）]")
+# What ends the Chinese name on its left: punctuation, a joining word, a verb of the clause.
+_LEFT_END = re.compile(rf"[，。、；：！？「」“”（）()\s{FUNCTION_CHARS}如]")
+_LEFT_WORDS = frozenset({"包括", "例如", "比如", "其中", "包含"})
 # What may stand before the company's name: a clause's start or punctuation.
 _OPENS = re.compile(_PUNCTUATION)
 
@@ -86,6 +96,17 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
         yield _org(text, m.start(), m.end())
     for m in _QUOTED_WITH_LATIN.finditer(text):
         if _ORG_NOUN_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+            yield _org(text, m.start(1), m.end(1))
+    for m in _ENGLISH_BODY.finditer(text):
+        end = m.start() - 2 if text.endswith("公司", 0, m.start()) else m.start()
+        start = end
+        while start > max(0, end - 10) and not _LEFT_END.match(text, start - 1) \
+                and text[start - 2:start] not in _LEFT_WORDS:
+            start -= 1
+        place = next((c for c in chosen if c.kind == EntityKind.PLACE and c.start == start and c.end < end), None)
+        start = place.end if place is not None else start  # 加州 + 电脑历史博物馆: the place stands apart
+        if 2 <= end - start <= 10 and is_han(text[start:end]) and not _GENERIC_BODY.fullmatch(text, start, end):
+            yield _org(text, start, end)
             yield _org(text, m.start(1), m.end(1))
     people = {c.start for c in chosen if c.kind == EntityKind.PERSON}
     for m in _OFFICER.finditer(text):

@@ -19,11 +19,12 @@ _NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|�
                         r"宣言|论坛|高峰")
 
 
-# An outlet in its dateline or byline: 全景网3月23日讯, 中新网讯, （全景网/陈丹蓉）. Papers are left to their
-# titles: a reporter's name runs into 本报讯 and 晚报讯 (冯兰蔺晚报讯).
+# An outlet in its dateline or byline: 全景网3月23日讯, 中新网讯, 央广网布拉格3月30日消息：, （全景网/陈丹蓉）.
+# Papers are left to their titles: a reporter's name runs into 本报讯 and 晚报讯 (冯兰蔺晚报讯).
 _DATELINE = re.compile(r"(?:^|(?<=[\s　（(【\[]))([\u4e00-\u9fff]{2,6}?(?:网|社|新闻))"
                        r"(?:[-—－]([\u4e00-\u9fff]{2,8}?)客户端)?"
-                       r"(?:\d{1,2}月\d{1,2}日)?(?:讯|电)|(?<=[（(])([\u4e00-\u9fff]{2,6}?(?:网|社|报|台))(?=/)")
+                       r"(?:(?:[\u4e00-\u9fff]{2,4}?)?\d{1,2}月\d{1,2}日)?(?:(?:美股|港股|科技|财经)?讯|电|消息[：:，,])"
+                       r"|(?<=[（(])([\u4e00-\u9fff]{2,6}?(?:网|社|报|台))(?=/)")
 
 
 _QUOTING = re.compile(r"综合|据|援引|转引|转自|来源|本报|特约")

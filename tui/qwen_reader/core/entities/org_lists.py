@@ -57,3 +57,32 @@ def org_lists(text: str, chosen: list[Candidate], common: frozenset[str]) -> lis
                 continue  # the tagger's person is a company only in a longer list of them
             added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
     return overlaid(chosen, added) if added else chosen
+
+
+# A government unit's last character (住建委, 工商局, 金融办, 发改委, 教育厅, 海关总署).
+_UNIT_HEAD = re.compile(r"[局委办厅署]$")
+# Units listed together (住建委、工商局、金融办等): 2-5 characters each, joined by 、 or a joining word.
+_UNIT_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:(?:、|和|及|与|以及)[\u4e00-\u9fff]{2,5})+")
+
+
+def government_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """The units listed beside a unit found are units too (市住建委、工商局、金融办), though 工商局 alone is an
+    everyday word. (Whether 市 in 市住建委 is part of the name the annotators disagreed: it is left as read.)"""
+    units = {(c.start, c.end) for c in chosen
+             if c.kind == EntityKind.ORG and _UNIT_HEAD.search(text, c.start, c.end)}
+    if not units:
+        return chosen
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    added: list[Candidate] = []
+    for run in _UNIT_RUN.finditer(text):
+        items = [(run.start() + m.start(), run.start() + m.end())
+                 for m in re.finditer(r"[^、和及与等]+", run.group().split("等")[0])]
+        if not any((s, e) in units or any(u[0] >= s and u[1] == e for u in units) for s, e in items):
+            continue
+        for s, e in items[1:]:
+            ends_item = e == len(text) or not ("\u4e00" <= text[e] <= "\u9fff") or text[e] in "、和及与等的"
+            if 2 <= e - s <= 5 and ends_item and _UNIT_HEAD.search(text, s, e) and not any(taken[s:e]):
+                added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
+    return overlaid(chosen, added) if added else chosen

@@ -344,7 +344,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
                                         known_places(), unmatched_names())
             if Source.RULES in sources and "org-context" in sources:
-                cands[:] = org_lists.org_lists(text, cands, names.common)
+                cands[:] = org_lists.government_units(text, org_lists.org_lists(text, cands, names.common))
         if Source.CONSISTENCY in sources:
             # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
             stems = company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common
