@@ -85,3 +85,11 @@ def test_units_listed_beside_a_unit_are_units() -> None:
     found = tagged("会议邀请了市发改委、工商局、金融办等部门负责人。")
     assert ("工商局", "org") in found and ("金融办", "org") in found
     assert not [t for t, k in tagged("他在办公室和教室之间走动。") if k == "org"]
+
+
+def test_an_office_of_a_body_and_a_business_unit_of_a_company_are_one_organisation() -> None:
+    assert ("财政部预算处", "org") in tagged("财政部预算处昨日回应。")
+    found = tagged("百度医疗与华为终端昨日签约。")
+    assert ("百度医疗", "org") in found and ("华为终端", "org") in found
+    found = tagged("笔者从佳能经销商处了解到，报名处设在门口。")
+    assert ("佳能", "org") in found and not [t for t, k in found if t.endswith("处")]

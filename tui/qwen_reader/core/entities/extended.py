@@ -10,11 +10,12 @@ from qwen_reader.core.entities import orgs, rules
 from qwen_reader.core.entities.gazetteer import broad_places
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 
-# The businesses a company names a unit after (滴滴自动驾驶, 腾讯游戏, 京东物流, 阿里音乐, 华为云); not its apps
-# (腾讯视频 is a product).
+# The businesses a company names a unit after (滴滴自动驾驶, 腾讯游戏, 京东物流, 阿里音乐, 华为云, 百度医疗, 华为终端);
+# not its apps (腾讯视频 is a product).
 _BUSINESS_UNIT = re.compile(r"(?:自动驾驶|游戏(?!机|厅|玩家|产品|业务)|物流|出行|智驾|金融(?!科技|业务|产品)|"
                             r"音乐(?!会|节|剧|厅|人|家)|影业|数娱|影视(?!城|基地)|体育(?!场|馆|赛事)|健康(?!码)|"
-                            r"云(?![音服计存盘端上中]))")
+                            r"云(?![音服计存盘端上中])|医疗(?!器械|机构|服务|行业|领域|资源|保险|费用|改革|体系|美容)|"
+                            r"终端(?!设备|产品|厂商|市场|用户))")
 # Ports and airports carry their city in their name (广州南沙国际邮轮母港); roads and crossings do not
 # (香港 + 元朗公路).
 _PORT_END = re.compile(r"(?:机场|母港|客运港)$")

@@ -69,10 +69,11 @@ def government_units(text: str, chosen: list[Candidate], places: frozenset[str] 
 _SUB_UNIT = re.compile(r"([\u4e00-\u9fff]{1,10}?)(?:研究所|研究院|学院|实验室|研究中心|教研中心|工程中心|技术司|"
                        r"[所司](?![长员以有在得谓]))"
                        # Bureaus, committees, offices and departments need a name of two characters at least
-                       # (央行稳定局, 证监会规划委, 银行衍生产品研究部); 内部, 布局, 餐厅 are everyday words.
+                       # (央行稳定局, 证监会规划委, 银行衍生产品研究部); 内部, 布局, 餐厅 are everyday words; 处
+                       # after a dealer, a desk or a person says where (经销商处, 报名处), it names no unit.
                        r"|([\u4e00-\u9fff]{2,8}?)(?<![布格大结开当出残饭骗僵变全时政赌败胜终棋牌内外总东南西北中全餐客展舞门破])(?<![成已]定)"
                        r"(?:局(?![长面势限部])|委(?![员托屈婉])|厅(?![长])|部门|部(?![长门分署队件位])|防治中心|服务中心|"
-                       r"办公室|办公厅|分行|支行)")
+                       r"办公室|办公厅|分行|支行|(?<![商者言名人员店家台点口系])处(?![理于在长置罚分境方事女]))")
 _NOT_IN_UNIT = re.compile(rf"[{FUNCTION_CHARS}所司院局部有一二三四五六七八九十两几多]|"
                           r"^(?:旗下|下属|下设|所属|成立|设立|联合|合作|共同|携手|打造|建立|组建|推出)|公$")
 
