@@ -43,3 +43,10 @@ def test_the_platforms_products_are_known_by_name() -> None:
     found = tagged("用户可以用Safari打开网页，也能用Touch ID解锁。")
     assert ("Safari", "product") in found and ("Touch ID", "product") in found
     assert ("Alexa Chung", "person") in tagged("模特Alexa Chung穿着外套出席。")
+
+
+def test_car_makers_and_models_with_names_of_their_own() -> None:
+    found = tagged("白色别克停在路边，本田思域和大众朗逸销量领先，哈弗H6连续夺冠。")
+    assert ("别克", "org") in found and ("思域", "product") in found and ("朗逸", "product") in found
+    assert ("哈弗H6", "product") in found
+    assert not [t for t, k in tagged("骏马奔驰在草原上，日产量提高。") if k in ("org", "product")]
