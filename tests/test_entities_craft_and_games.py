@@ -49,4 +49,4 @@ def test_car_makers_and_models_with_names_of_their_own() -> None:
     found = tagged("白色别克停在路边，本田思域和大众朗逸销量领先，哈弗H6连续夺冠。")
     assert ("别克", "org") in found and ("思域", "product") in found and ("朗逸", "product") in found
     assert ("哈弗H6", "product") in found
-    assert not [t for t, k in tagged("骏马奔驰在草原上，日产量提高。") if k in ("org", "product")]
+    assert not [t for t, k in tagged("列车在铁轨上奔驰，工厂日产量提高。") if k in ("org", "product")]
