@@ -14,7 +14,9 @@ reads as a company and nothing else:
   unless what follows is a corporate form (南京银行) or a city comes before its industry (唐山钢铁);
 - not the shape of a person's name: a common surname and two more characters (江波龙, 周大生).
 Two-character names that pass the first two tests and start with no common surname are written `unmatched`:
-known as no person's name, never matched alone.
+known as no person's name, never matched alone. Names of three characters or more that fail only the phrase
+test are written `in-trade`: a company only where the words around it are about its shares (青海春天 + 复牌,
+沧州明珠 + 股价), which recognition checks.
 """
 
 from __future__ import annotations
@@ -116,6 +118,11 @@ def _reads_as_company(name: str) -> bool:
         and not (len(name) == 3 and name[0] in _common_surnames())
 
 
+def _in_trade(name: str) -> bool:
+    return len(name) >= 3 and _nothing_else(name) and _phrase(name) \
+        and not (len(name) == 3 and name[0] in _common_surnames())
+
+
 def _no_persons_name(name: str) -> bool:
     return len(name) == 2 and _nothing_else(name) and name[0] not in _common_surnames()
 
@@ -139,6 +146,8 @@ def rows(folder: Path) -> list[tuple[str, str, str]]:
             kept.append((entity_id, name, ""))
         elif _no_persons_name(name):
             kept.append((entity_id, name, "unmatched"))
+        elif _in_trade(name):
+            kept.append((entity_id, name, "in-trade"))
     return kept
 
 
@@ -148,6 +157,8 @@ def main() -> None:
     print("# Short names of companies listed in Shanghai, Shenzhen, Beijing (adata 2.9.5's code list) and Taiwan")
     print("# (twstock 1.5.1's code lists), written by bench/listed_companies.py; see its docstring for the filter.")
     print("# `unmatched`: a short name too ambiguous to match, known only as no person's name.")
+    print("# `in-trade`: a short name that reads as a phrase too: a company where the words around it are about")
+    print("# its shares.")
     for entity_id, name, mark in rows(folder):
         print(f"{entity_id}\torg\t\t{name}" + (f"\t{mark}" if mark else ""))
 

@@ -136,3 +136,12 @@ def test_what_only_looks_like_a_listed_name_a_product_or_an_aircraft_is_not_one(
     assert ("龙锋", "person") in tagged("北京市民龙锋买下了一套二手房。")
     assert ("Tencent Music", "product") not in tagged("Tencent Music公布财报。")
     assert tagged("酒店B737房间已经订满。") == []
+
+
+def test_a_listed_name_that_reads_as_a_phrase_is_a_company_where_its_shares_are_meant() -> None:
+    from qwen_reader.core.entities.gazetteer import traded_names
+
+    assert "沧州明珠" in traded_names() and "沧州明珠" not in _listed()
+    found = tagged_doc(["沧州明珠昨日发布消息。", "基金上季度增持沧州明珠，沧州明珠股价随即涨停。"])
+    assert [t for t, k in found if k == "org"] == ["沧州明珠"] * 3  # the first mention too, once shares are meant
+    assert not [t for t, k in tagged("沧州明珠般的夜景让人难忘。") if k == "org"]

@@ -20,6 +20,8 @@ EVENT_LIST = "entities_events.tsv"
 CURATED_LISTS = (TECH_LIST, EVENT_LIST, *REGION_LISTS)
 # A fifth column marking a name too ambiguous to match, known only as no person's name (儒鸿, 聚阳).
 UNMATCHED = "unmatched"
+# Marks a name known as a company only where the words around it are about its shares.
+IN_TRADE = "in-trade"
 # The ids of the exchanges' list.
 _EXCHANGE_IDS = ("org:cn-", "org:tw-")
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -88,7 +90,7 @@ def parse_list(text: str) -> list[tuple[str, Entry]]:
         fields = line.split("\t")
         if len(fields) < 4:
             continue
-        if len(fields) >= 5 and fields[4].strip() == UNMATCHED:
+        if len(fields) >= 5 and fields[4].strip() in (UNMATCHED, IN_TRADE):
             continue
         entity_id, kind, english, aliases = fields[:4]
         entry = Entry(entity_id, kind, english or None)
@@ -132,6 +134,18 @@ def broad_places() -> frozenset[str]:
 def unmatched_names() -> frozenset[str]:
     """Names the lists know only as no person's: an exchange's two-character short names."""
     return _marked(UNMATCHED)
+
+
+@lru_cache(maxsize=1)
+def traded_names() -> dict[str, str]:
+    """Exchange short names that read as phrases too (青海春天, 沧州明珠), with their ids: companies only where
+    the words around them are about shares."""
+    out: dict[str, str] = {}
+    for line in _read(EXCHANGE_LIST).splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 5 and fields[4].strip() == IN_TRADE and not line.startswith("#"):
+            out[fields[3].strip()] = fields[0]
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,6 @@ consistent across the document."""
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -37,6 +36,7 @@ from qwen_reader.core.entities import (
     rules,
     statistical,
     tagger,
+    traded,
     western_names,
 )
 from qwen_reader.core.entities.cedict_names import cedict_names, is_dictionary_place
@@ -66,6 +66,7 @@ from qwen_reader.core.entities.known import (
     romanised_surnames,
 )
 from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
+from qwen_reader.core.entities.words import tokenize
 from qwen_reader.core.text.model import Document, Kind
 
 # Rule families and lists within the sources, named so the benchmark can measure each by leaving it out.
@@ -84,7 +85,6 @@ _SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 # Which source wins when two candidates cover the same characters equally long.
 _PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.LAC: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
-_lock = threading.Lock()
 # The year an event's name may carry (MWC 2026, CES2025).
 _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
@@ -93,19 +93,6 @@ _FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|�
 # Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
 _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部|"
                            r"流域|中下游|沿岸|沿线")
-
-
-def _tokenizer():  # type: ignore[no-untyped-def]
-    """jieba's tokenizer as pinyin uses it (shared, not changed: adding our names to it would change how
-    pinyin groups words). Listed names are found by the list whatever the segmentation."""
-    from qwen_reader.core.text.pinyin import _tokenizer as pinyin_tokenizer
-
-    return pinyin_tokenizer()
-
-
-def tokenize(text: str) -> list[tuple[str, int, int]]:
-    with _lock:  # jieba's tokenizer is not thread-safe while it loads
-        return list(_tokenizer().tokenize(text))
 
 
 def warm() -> None:
@@ -194,6 +181,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(quoted.quoted_products(simplified))
             out.extend(quoted.games(simplified))
             out.extend(craft.craft(simplified))
+            out.extend(traded.traded(simplified))
         out.extend(people.foreign_names(simplified, names.transliteration))
         out.extend(people.hyphened_names(simplified, names.transliteration, tokens))
         if "people-rules" in sources:
@@ -364,6 +352,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         org_places.national_bodies(chosen, simplified, broad_places())
         org_places.country_before_a_city(chosen, simplified, broad_places(), known_places(), all_lists().get)
         org_branches.branches(chosen, simplified, names.common)
+        traded.everywhere(chosen, simplified)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
