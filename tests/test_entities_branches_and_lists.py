@@ -3,7 +3,7 @@ written for this test."""
 
 from __future__ import annotations
 
-from conftest import tagged
+from conftest import tagged, tagged_doc
 
 
 def test_a_brokerage_seat_is_one_organisation_with_its_address() -> None:
@@ -93,3 +93,15 @@ def test_an_office_of_a_body_and_a_business_unit_of_a_company_are_one_organisati
     assert ("百度医疗", "org") in found and ("华为终端", "org") in found
     found = tagged("笔者从佳能经销商处了解到，报名处设在门口。")
     assert ("佳能", "org") in found and not [t for t, k in found if t.endswith("处")]
+
+
+def test_a_short_name_defined_in_brackets_is_the_same_organisation() -> None:
+    found = tagged_doc(["深圳云帆影视传媒有限公司（简称云帆）宣布签约。", "云帆表示，新片将于年底上映。"])
+    assert [t for t, k in found if k == "org"].count("云帆") == 2
+    assert not [t for t, k in found if k == "person"]
+
+
+def test_a_subsidiary_named_after_its_parents_word_for_it() -> None:
+    found = tagged("华策影视全资子公司克顿传媒是业内知名的公司，其子公司提供担保。")
+    assert ("克顿传媒", "org") in found
+    assert not [t for t, k in found if "担保" in t]

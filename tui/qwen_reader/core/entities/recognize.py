@@ -12,6 +12,7 @@ from qwen_reader.core.entities import (
     brands,
     craft,
     dates,
+    defined_names,
     extended,
     funds,
     introduced,
@@ -277,7 +278,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
                                   broad_places())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
         chosen = orgs.registered_names(text, chosen)
-        chosen = introduced.with_introduced(text, tokens, chosen, common)
+        chosen = defined_names.subsidiaries(text, introduced.with_introduced(text, tokens, chosen, common), common,
+                                            tokens)
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
         chosen = latin.bracketed_aliases(text, chosen)
@@ -333,6 +335,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
                                         known_places(), unmatched_names())
             if Source.RULES in sources and "org-context" in sources:
                 cands[:] = org_lists.government_units(text, org_lists.org_lists(text, cands, names.common))
+                cands[:] = defined_names.short_names(text, cands, names.common)
         if Source.CONSISTENCY in sources:
             # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
             stems = company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common

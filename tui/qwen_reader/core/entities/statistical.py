@@ -68,7 +68,7 @@ _INDUSTRY_END = re.compile(rf"(?:{INDUSTRIES})$")
 _BARE_COMPANY = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$")
 _TRADE = re.compile(rf"(?:{ORG_SUFFIXES})")
 # 公司 alone is a generic head (苹果公司 is 苹果); words that join two names (美的集团旗下地产公司) make no one name.
-_NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|的|与|和|及|票站$")
+_NOT_ONE_NAME = re.compile(r"(?<!有限|股份|开发|投资|航空)公司$|旗下|子公司|的|与|和|及|票站$")
 # What ends a place's name the same way (文心 + 路, 恒大 + 绿洲, 乔布斯 + 剧院).
 _PLACE_HEAD = re.compile(r"(?:路|街|道|巷|大道|公路|广场|公园|剧院|体育馆|中心|大厦|商场|商城|电子城|花园|苑|园|村|邨|"
                          r"新村|山庄|绿洲|小区|家园|城|湾|岛|站|机场|码头|口岸|大桥|隧道)$")
