@@ -15,8 +15,8 @@ reads as a company and nothing else:
 - not the shape of a person's name: a common surname and two more characters (江波龙, 周大生).
 Two-character names that pass the first two tests and start with no common surname are written `unmatched`:
 known as no person's name, never matched alone. Names of three characters or more that fail only the phrase
-test are written `in-trade`: a company only where the words around it are about its shares (青海春天 + 复牌,
-沧州明珠 + 股价), which recognition checks.
+test and begin with a city's or a province's name are written `in-trade`: a company only where the words
+around it are about its shares (青海春天 + 复牌, 沧州明珠 + 股价), which recognition checks.
 """
 
 from __future__ import annotations
@@ -119,8 +119,12 @@ def _reads_as_company(name: str) -> bool:
 
 
 def _in_trade(name: str) -> bool:
+    """A city's or a province's name and a word (青海春天, 沧州明珠): everyday words alone (线上线下, 新希望) or a
+    country first (中国长城) are read as what they say."""
+    places, countries = known_places(), broad_places()
     return len(name) >= 3 and _nothing_else(name) and _phrase(name) \
-        and not (len(name) == 3 and name[0] in _common_surnames())
+        and not (len(name) == 3 and name[0] in _common_surnames()) \
+        and any(name[:i] in places and name[:i] not in countries for i in (2, 3))
 
 
 def _no_persons_name(name: str) -> bool:

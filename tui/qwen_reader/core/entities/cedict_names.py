@@ -15,7 +15,7 @@ from qwen_reader.core.entities.model import EntityKind
 from qwen_reader.core.store.files import write_atomic
 
 # Bump when the classification below changes: the cached extraction is rebuilt.
-VERSION = 15
+VERSION = 16
 
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SYLLABLE_NAME = re.compile(r"^[A-Z][a-zü:]*[1-5]$")
@@ -54,7 +54,9 @@ _COMPANY_END = re.compile(r"(?:公司|集团|银行|航空|大学|学院|协会|
 _SURNAME = re.compile(r"(?:^|/)surname ([A-Z]\S*)")
 # Units a place's name takes (万州区, 日照市); the name is also written without them.
 _ADMIN_UNITS = frozenset("市区县省镇乡")
-_SHORT_PLACE = re.compile(r"\bsuburbs? of\b|common place name|^Mt\.? [A-Z]|\bPass in [A-Z]|\bprefecture level\b")
+# ("common place name" and a two-character mountain are everyday words as often: 白沙, 天台 "rooftop".)
+_SHORT_PLACE = re.compile(r"\bsuburbs? of\b|\bPass in [A-Z]|\bprefecture level\b")
+_MOUNTAIN = re.compile(r"^Mt\.? [A-Z]")
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def extract(path: Path) -> CedictNames:
         bare, unit = simp[:-1], simp[-1:]
         sense = unread.get(bare, "")
         if kind == EntityKind.PLACE and unit in _ADMIN_UNITS and bare not in names and (
-                (sense.startswith("see ") and simp in sense) or _PLACE.search(sense) or _SHORT_PLACE.search(sense)):
+                (sense.startswith("see ") and simp in sense) or _PLACE.search(sense) or _SHORT_PLACE.search(sense)
+                or (len(bare) >= 3 and _MOUNTAIN.search(sense))):
             names[bare] = (kind, english, trad[:-1])
     # A proper noun that is also an everyday word (七星, 新生代) is not matched from the list alone.
     for simp in list(names):

@@ -13,20 +13,21 @@ _PROGRAMMES = ("神舟|天宫|天舟|天和|问天|梦天|梦舟|揽月|嫦娥|�
 _NUMBER = r"[一二三四五六七八九十百零〇\d]{1,4}"
 _PROGRAMME_CRAFT = re.compile(rf"(?:{_PROGRAMMES}){_NUMBER}号(?:[甲乙丙丁]|[A-G](?![A-Za-z]))?")
 # Aircraft type codes: a dash is how news writes transport and helicopter codes (运-20, 直-20); fighters and
-# early-warning aircraft also go without (歼20, 空警500).
-_AIRCRAFT = re.compile(r"(?<![A-Za-z\d-])(?:(?:运|直|攻|武直|轰)-\d{1,2}|(?:歼|空警)-?\d{1,4})[A-Z]?"
-                       r"(?![\d年月日天个次架%％.])")
-# (号 alone names ships and trains as well: “泰坦尼克”号 is no craft of ours.)
-_CRAFT_KIND = r"号?(?:货运|载人|无人)?(?:飞船|空间实验室|空间站|探测器|月球车|火星车|运载火箭|火箭|卫星)"
+# early-warning aircraft also go without (歼20, 空警500), with two digits or more (共歼3万余人 is a verb and a count).
+_AIRCRAFT = re.compile(r"(?<![A-Za-z\d-])(?:(?:运|直|攻|武直|轰)-\d{1,2}|歼-?\d{2}|空警-?\d{3,4})[A-Z]?"
+                       r"(?![\d年月日天个次架余多万千百%％.])")
+# Quoted slogans stand before 卫星 and 火箭 too (“十四五”卫星互联网): a quoted name needs a craft's own kind
+# (and 号 alone names ships and trains as well: “泰坦尼克”号 is no craft of ours).
+_QUOTED_KIND = r"号?(?:货运|载人|无人)?(?:飞船|空间实验室|空间站|探测器|月球车|火星车)"
 # A quoted name before its kind (“龙”飞船, “天鹅座”号飞船), or an unquoted one with 号 after a clause's edge.
-_QUOTED_CRAFT = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！？、\s]{{1,12}})[”」』\"]{_CRAFT_KIND}")
+_QUOTED_CRAFT = re.compile(rf"[“「『\"]([^“”「」『』\"，。；：！？、\s\d]{{1,12}})[”」』\"]{_QUOTED_KIND}")
 _NAMED_CRAFT = re.compile(r"(?:(?<=[的、，。：；“「（(\s和与及])|^)([\u4e00-\u9fff]{1,5}号)"
                           r"(?=(?:货运|载人|无人)?(?:飞船|探测器|月球车|火星车|运载火箭|火箭|卫星))")
-# 号 after these is a count or an order (这号, 头号, 一号): no craft's name.
-_NOT_A_NAME = re.compile(r"^(?:这|那|头|一|二|同|该|本|此|哪|多少|几)")
+# 号 after these is a count, an order or a model in general (这号, 头号, 一号, 多个型号): no craft's name.
+_NOT_A_NAME = re.compile(r"^(?:这|那|头|一|二|同|该|本|此|哪|多少|几|多|新|各|第)|型号$")
 
 
-def craft(text: str) -> list[Candidate]:
+def spacecraft_and_aircraft(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in (*_PROGRAMME_CRAFT.finditer(text), *_AIRCRAFT.finditer(text)):
         out.append(_product(text, m.start(), m.end()))

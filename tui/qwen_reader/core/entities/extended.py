@@ -14,7 +14,7 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 # not its apps (腾讯视频 is a product).
 _BUSINESS_UNIT = re.compile(r"(?:自动驾驶|游戏(?!机|厅|玩家|产品|业务)|物流|出行|智驾|金融(?!科技|业务|产品)|"
                             r"音乐(?!会|节|剧|厅|人|家)|影业|数娱|影视(?!城|基地)|体育(?!场|馆|赛事)|健康(?!码)|"
-                            r"云(?![音服计存盘端上中])|医疗(?!器械|机构|服务|行业|领域|资源|保险|费用|改革|体系|美容)|"
+                            r"云(?![音服计存盘端上中])|医疗(?!器械|机构|服务|行业|领域|资源|保险|费用|改革|体系|美容|广告|数据)|"
                             r"终端(?!设备|产品|厂商|市场|用户))")
 # Ports and airports carry their city in their name (广州南沙国际邮轮母港); roads and crossings do not
 # (香港 + 元朗公路).

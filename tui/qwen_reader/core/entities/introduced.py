@@ -55,7 +55,9 @@ _BODY_WORDS = (r"Electronics|Brands|Museum|Research|Holdings?|Limited|Ltd|Inc|Co
 _ENGLISH_BODY = re.compile(rf"[（(]\s?((?:[A-Z][A-Za-z0-9.&'’-]*\s)+?(?:{_BODY_WORDS})\.?)\s?[)）]")
 # What ends the Chinese name on its left: punctuation, a joining word, a verb of the clause.
 _LEFT_END = re.compile(rf"[，。、；：！？「」“”（）()\s{FUNCTION_CHARS}如]")
-_LEFT_WORDS = frozenset({"包括", "例如", "比如", "其中", "包含"})
+# and the class nouns and verbs before a company's name (调研机构 + 高德纳咨询, 领投 + 星云机器人)
+_LEFT_WORDS = frozenset({"包括", "例如", "比如", "其中", "包含", "机构", "公司", "企业", "巨头", "厂商", "集团", "品牌",
+                         "领投", "收购", "投资", "旗下", "联合", "携手", "宣布", "表示"})
 # What may stand before the company's name: a clause's start or punctuation.
 _OPENS = re.compile(_PUNCTUATION)
 
@@ -101,7 +103,7 @@ def _introduced(text: str, tokens: Sequence[tuple[str, int, int]], chosen: Seque
         end = m.start() - 2 if text.endswith("公司", 0, m.start()) else m.start()
         start = end
         while start > max(0, end - 10) and not _LEFT_END.match(text, start - 1) \
-                and text[start - 2:start] not in _LEFT_WORDS:
+                and (start > end - 2 or text[start - 2:start] not in _LEFT_WORDS):
             start -= 1
         place = next((c for c in chosen if c.kind == EntityKind.PLACE and c.start == start and c.end < end), None)
         start = place.end if place is not None else start  # 加州 + 电脑历史博物馆: the place stands apart

@@ -15,6 +15,7 @@ _ADDRESS_END = re.compile(r"(?:大道|[东南西北中]?路|街|商务中心|中
 # Road names keep characters that are function words elsewhere (干将路, 将军路).
 _NOT_IN_ROAD = FUNCTION_CHARS.replace("将", "").replace("于", "")
 _BARE_ADDRESS = re.compile(rf"([^\W\d_{_NOT_IN_ROAD}A-Za-z]{{1,6}}?)(?:大道|[东南西北中]?路|街|商务中心|大厦|广场)")
+_BUILDING_END = re.compile(r"(?:商务中心|大厦|广场)$")
 # What may follow the address: the branch's own noun, or the end of a list item.
 _BRANCH_NOUN = re.compile(r"(?:证券)?营业部|支行|分行|分理处|门店|店")
 _ITEM_ENDS = re.compile(r"$|[、，。；：！？,;:!?）)」”』\s]|等")
@@ -50,8 +51,9 @@ def _addressed(text: str, candidates: list[Candidate], common: frozenset[str]) -
             bare = _BARE_ADDRESS.match(text, end)
             if bare is None or any(taken[bare.start():bare.end()]):
                 break  # 入驻 + 杭州大厦: the building is no branch's address
-            if end == c.end and (bare.group(1) in common or bare.group(1)[:2] in common):
-                break  # 酒吧餐饮 + 街 right after a name; after a city, 人民路 is a road
+            if end == c.end and (bare.group(1) in common or bare.group(1)[:2] in common
+                                 or not _BUILDING_END.search(bare.group())):
+                break  # 走弯路, 酒吧 + 街 right after a name; a road needs its city first (宁波 + 中山西路)
             end, addressed = bare.end(), True
         if not addressed:
             continue  # 阿里巴巴杭州: a company and a city, no branch

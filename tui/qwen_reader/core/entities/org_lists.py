@@ -65,7 +65,7 @@ _UNIT_HEAD = re.compile(r"[局委办厅署]$")
 _UNIT_RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:(?:、|和|及|与|以及)[\u4e00-\u9fff]{2,5})+")
 
 
-def government_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
+def units_beside_units(text: str, chosen: list[Candidate], common: frozenset[str]) -> list[Candidate]:
     """The units listed beside a unit found are units too (市住建委、工商局、金融办), though 工商局 alone is an
     everyday word. (Whether 市 in 市住建委 is part of the name the annotators disagreed: it is left as read.)"""
     units = {(c.start, c.end) for c in chosen
@@ -83,6 +83,7 @@ def government_units(text: str, chosen: list[Candidate]) -> list[Candidate]:
             continue
         for s, e in items[1:]:
             ends_item = e == len(text) or not ("\u4e00" <= text[e] <= "\u9fff") or text[e] in "、和及与等的"
-            if 2 <= e - s <= 5 and ends_item and _UNIT_HEAD.search(text, s, e) and not any(taken[s:e]):
+            if 2 <= e - s <= 5 and ends_item and _UNIT_HEAD.search(text, s, e) and not any(taken[s:e]) \
+                    and text[s] != "各" and text[e - 2:e] not in common:  # 各学校承办: a verb ends no unit's name
                 added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
     return overlaid(chosen, added) if added else chosen

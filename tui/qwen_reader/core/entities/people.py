@@ -156,8 +156,9 @@ def foreign_names(text: str, transliteration: frozenset[str] = frozenset()) -> I
 
 
 # Mainland reports join a transliterated name's parts with a hyphen and give the name in Latin after it
-# (克雷格-额拉姆（Craig Erlam）); the Latin name says the Chinese one is a person's, not two places joined.
-_HYPHENED = re.compile(r"([\u4e00-\u9fff]{1,6})[-－‐]([\u4e00-\u9fff]{1,6})(?=\s?[（(][A-Z][a-z]+[\s-]+[A-Z][a-z])")
+# (克雷格-额拉姆（Craig Erlam）); a given name and a family name spaced in Latin say the Chinese one is a
+# person's (Budapest-Belgrade, Rolls-Royce are joined by a hyphen there too).
+_HYPHENED = re.compile(r"([\u4e00-\u9fff]{1,6})[-－‐]([\u4e00-\u9fff]{1,6})(?=\s?[（(][A-Z][a-z]+\s+[A-Z][a-z])")
 
 
 def hyphened_names(text: str, transliteration: frozenset[str],
@@ -196,8 +197,8 @@ def tidied(text: str, c: Candidate, surnames: frozenset[str]) -> Candidate | Non
     name = text[c.start:c.end]
     if _MASKED_SURNAME.fullmatch(name):
         return None  # 杨某, 陈某某: the report keeps the name back, as the annotation guidelines leave it
-    if len(name) == 2 and name[0] in "老小" and name[1] in surnames:
-        return None  # 老王, 小李: a surname and a form of address, which the guidelines call no person
+    if len(name) == 2 and name[0] in "老小" and name[1] in surnames and c.source not in (Source.LIST, Source.CEDICT):
+        return None  # 老王, 小李: a surname and a form of address, which the guidelines call no person (老舍 is)
     tail = _TIME_TAIL.search(name)
     if tail is not None:
         if tail.start() < 2:

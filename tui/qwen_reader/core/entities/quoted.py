@@ -50,13 +50,16 @@ def quoted_products(text: str) -> list[Candidate]:
 _INTRODUCED = re.compile(r"(?:名为|叫做|名叫|取名为?|命名为)\s?[「『“《]"
                          r"([^「」『』“”《》，。；：！？、\n]{2,16})[」』”》]"
                          r"(?:的|这家|这个|这款)?(?:(?![在由走进被和与里上下开研到把从向])[\u4e00-\u9fffA-Za-z]){0,4}?"
-                         r"(?:(公司|企业|创企|初创企业|品牌|厂商|集团)|(应用|App|APP|软件|游戏|小程序))")
+                         r"(?:(公司|企业|创企|初创企业|品牌|厂商|集团)|(应用|App|APP|软件|游戏|小程序))"
+                         r"(?!主题曲|音乐|原声|改编|电影|剧|管理|著作)")
 
 
 def quoted_names(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _INTRODUCED.finditer(text):
         kind = EntityKind.ORG if m.group(2) else EntityKind.PRODUCT
+        if kind == EntityKind.ORG and text[m.start(1) - 1] == "《":
+            continue  # 名为《从优秀到卓越》的企业管理著作: a title names a work, not a company
         out.append(Candidate(m.start(1), m.end(1), kind, f"{kind}:{m.group(1)}", None, Source.RULES))
     for m in _QUOTED_ORG.finditer(text):
         if _GENERIC_BODY.match(m.group(1)):
@@ -77,8 +80,12 @@ _GAME_AFTER = re.compile(r"[^，。；！？\n《]{0,6}?(?:款|个|部|批次?)(
 
 
 # Or a clause that names games and then lists them (公布了10款手游产品，包括自主研发的《X》《Y》).
-_GAME_CLAUSE = re.compile(r"(?:手游|游戏|新游)[^。；！？《》\n]{0,20}?(?:包括|包含|例如|比如|分别是|分别为|有)"
-                          r"[^。；！？《》，\n]{0,8}$")
+# (Not where other works are named between: 由游戏改编的电视剧包括《X》.)
+_GAME_CLAUSE = re.compile(r"(?:手游|游戏|新游)(?:(?!电视剧|电影|剧集|小说|动画|版号|歌曲|主题曲)"
+                          r"[^。；！？《》\n]){0,20}?"
+                          r"(?:包括|包含|例如|比如|分别是|分别为|有)[^。；！？《》，\n]{0,8}$")
+# Titles of laws and rules are no games whatever the clause says (游戏版号审批的依据有《出版管理条例》).
+_RULE_TITLE = re.compile(r"(?:法|条例|规定|办法|意见|通知|规划|方案|标准|指南)$")
 
 
 def games(text: str) -> list[Candidate]:
@@ -88,6 +95,8 @@ def games(text: str) -> list[Candidate]:
                 or _GAME_CLAUSE.search(text, max(0, run.start() - 40), run.start())):
             continue
         for title in re.finditer(r"《([^《》\n]{1,12})》", run.group()):
+            if _RULE_TITLE.search(title.group(1)):
+                continue
             start, end = run.start() + title.start(1), run.start() + title.end(1)
             out.append(Candidate(start, end, EntityKind.PRODUCT, f"product:{text[start:end]}", None, Source.RULES))
     return out

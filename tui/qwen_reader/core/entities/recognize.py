@@ -181,7 +181,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             out.extend(quoted.quoted_names(simplified))
             out.extend(quoted.quoted_products(simplified))
             out.extend(quoted.games(simplified))
-            out.extend(craft.craft(simplified))
+            out.extend(craft.spacecraft_and_aircraft(simplified))
             out.extend(traded.traded(simplified))
         out.extend(people.foreign_names(simplified, names.transliteration))
         out.extend(people.hyphened_names(simplified, names.transliteration, tokens))
@@ -268,7 +268,8 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = places.estates(text, places.roads(text, chosen, cedict_names().common))
         chosen = places.admin_units_after(text, chosen, cedict_names().common)
         chosen = places.with_compass_point(text, chosen, tokens, known_places())
-        chosen = place_lists.route_stops(text, place_lists.listed_places(text, chosen, is_dictionary_place), tokens)
+        chosen = place_lists.route_stops(text, place_lists.listed_places(text, chosen, is_dictionary_place), tokens,
+                                           cedict_names().common)
     if Source.RULES in sources and "org-context" in sources:
         common = cedict_names().common
         chosen = orgs.government_units(text, chosen, known_places())
@@ -334,7 +335,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
             cands[:] = statistical.fill(text, cands, w, classified_not_persons(), names.common, _no_person_after,
                                         known_places(), unmatched_names())
             if Source.RULES in sources and "org-context" in sources:
-                cands[:] = org_lists.government_units(text, org_lists.org_lists(text, cands, names.common))
+                cands[:] = org_lists.units_beside_units(text, org_lists.org_lists(text, cands, names.common),
+                                                          names.common)
                 cands[:] = defined_names.short_names(text, cands, names.common)
         if Source.CONSISTENCY in sources:
             # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
@@ -355,7 +357,7 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         org_places.national_bodies(chosen, simplified, broad_places())
         org_places.country_before_a_city(chosen, simplified, broad_places(), known_places(), all_lists().get)
         org_branches.branches(chosen, simplified, names.common)
-        traded.everywhere(chosen, simplified)
+        traded.at_every_mention(chosen, simplified)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
             propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies

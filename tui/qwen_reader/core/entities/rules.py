@@ -31,8 +31,12 @@ STANDARDS = frozenset(_STANDARD_WORDS.split())
 
 
 def a_standard(surface: str) -> bool:
-    """A technical standard, whatever rule read it as a name (中国移动的TD-SCDMA)."""
-    return surface.split(" ")[0] in STANDARDS
+    """A technical standard, whatever rule read it as a name (中国移动的TD-SCDMA), but not the body behind one
+    (Wi-Fi Alliance, Bluetooth SIG)."""
+    return surface.split(" ")[0] in STANDARDS and not _STANDARD_BODY.search(surface)
+
+
+_STANDARD_BODY = re.compile(r"Alliance|SIG|Forum|Consortium|联盟|协会")
 
 
 _TITLES = ("联合创始人|创始人|创办人|首席执行官|首席技术官|首席科学家|首席财务官|首席运营官|执行长|董事长|副董事长|"

@@ -12,9 +12,9 @@ from qwen_reader.core.entities.gazetteer import traded_names
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
 
 # Words about a company's shares right after its name, or right before it.
-_SHARES_AFTER = re.compile(r"\s?(?:股价|股票|股份(?!制)|公告|复牌|停牌|涨停|跌停|大涨|大跌|市值|股东|大股东|"
-                           r"控股股东|年报|半年报|季报|一季报|三季报|净利润|营收|董事会|董事长|总经理|股吧|"
-                           r"[（(]\d{6}[)）])")
+# (Not 营收 or 大涨: 西安旅游营收, 黄山旅游大涨 are about a city's tourism as often.)
+_SHARES_AFTER = re.compile(r"\s?(?:股价|股票|股份(?!制)|公告|复牌|停牌|涨停|跌停|市值|股东|大股东|控股股东|年报|"
+                           r"半年报|季报|一季报|三季报|董事会|董事长|总经理|股吧|[（(]\d{6}[)）])")
 _SHARES_BEFORE = re.compile(r"(?:持有|持仓|增持|减持|买入|卖出|重仓|举牌|个股|龙头股|概念股[：:]?|看点[：:]\s?)$")
 
 
@@ -32,7 +32,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in sorted(traded_names(), key=len, reverse=True)) or "(?!)")
 
 
-def everywhere(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
+def at_every_mention(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
     """A traded name the document has read as a company is that company at each of its occurrences, whatever
     was read inside it (青海 + 春天发布公告 after 青海春天复牌), in place."""
     names = traded_names()
