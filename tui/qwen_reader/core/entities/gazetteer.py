@@ -112,15 +112,19 @@ def tech_list() -> Gazetteer:
     return Gazetteer(pair for name in CURATED_LISTS for pair in parse_list(_read(name)))
 
 
-def _marked(mark: str) -> frozenset[str]:
-    """The names of the rows whose fifth column is `mark`, in every curated list."""
-    out: set[str] = set()
+def _marked_ids(mark: str) -> dict[str, str]:
+    """The names of the rows whose fifth column is `mark`, in every curated list, with their ids."""
+    out: dict[str, str] = {}
     for name in CURATED_LISTS:
         for line in _read(name).splitlines():
             fields = line.split("\t")
             if len(fields) >= 5 and fields[4].strip() == mark and not line.startswith("#"):
-                out.update(a.strip() for a in fields[3].split("|") if a.strip())
-    return frozenset(out)
+                out.update((a.strip(), fields[0]) for a in fields[3].split("|") if a.strip())
+    return out
+
+
+def _marked(mark: str) -> frozenset[str]:
+    return frozenset(_marked_ids(mark))
 
 
 @lru_cache(maxsize=1)
@@ -140,12 +144,7 @@ def unmatched_names() -> frozenset[str]:
 def traded_names() -> dict[str, str]:
     """Exchange short names that read as phrases too (青海春天, 沧州明珠), with their ids: companies only where
     the words around them are about shares."""
-    out: dict[str, str] = {}
-    for line in _read(EXCHANGE_LIST).splitlines():
-        fields = line.split("\t")
-        if len(fields) >= 5 and fields[4].strip() == IN_TRADE and not line.startswith("#"):
-            out[fields[3].strip()] = fields[0]
-    return out
+    return _marked_ids(IN_TRADE)
 
 
 @lru_cache(maxsize=1)

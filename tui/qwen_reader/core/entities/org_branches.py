@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
 
 # How an address part ends: a road, a street, a building or a centre.
 _ADDRESS_END = re.compile(r"(?:大道|[东南西北中]?路|街|商务中心|中心|大厦|广场)$")
 # An address part no list holds (荣超商务中心, 淮海中路): a few characters up to its end, no function word.
-# Road names keep characters that are function words elsewhere (干将路, 将军路).
-_NOT_IN_ROAD = FUNCTION_CHARS.replace("将", "").replace("于", "")
+# Function words no road's name holds (干将路, 将军路 keep 将, which FUNCTION_CHARS lists).
+_NOT_IN_ROAD = "的了在是和与及或也都就还又而但并被把从向对以其之这那个们说称为会要可已曾等各"
 _BARE_ADDRESS = re.compile(rf"([^\W\d_{_NOT_IN_ROAD}A-Za-z]{{1,6}}?)(?:大道|[东南西北中]?路|街|商务中心|大厦|广场)")
 _BUILDING_END = re.compile(r"(?:商务中心|大厦|广场)$")
 # What may follow the address: the branch's own noun, or the end of a list item.

@@ -20,7 +20,7 @@ _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
 _DESCRIPTOR = re.compile(r"官方|合作|授权|指定|相关|当地|本地|海外|国内|国外|外资|民营|国有|大型|中小|知名|主要|部分|"
                          r"多家|其他|其它|各大|各家|头部|龙头|上市")
 # A dateline's last character after an outlet's name (新浪科技讯, 本报讯 is no outlet's name).
-_DATELINE = re.compile(r"(?:(?<=科技)|(?<=财经)|(?<=新闻)|(?<=体育)|(?<=娱乐)|(?<=汽车)|(?<=房产)|(?<=[网社]))讯$")
+_DATELINE_END = re.compile(r"(?:(?<=科技)|(?<=财经)|(?<=新闻)|(?<=体育)|(?<=娱乐)|(?<=汽车)|(?<=房产)|(?<=[网社]))讯$")
 # One-character names of countries and regions: a word made only of them names two parties (中美, 中日韩,
 # 欧亚), not one organisation.
 _PARTIES = re.compile(r"[中美日韩俄欧亚英法德台港澳印越朝非拉意加泰新马菲捷]{2,4}")
@@ -178,7 +178,7 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
             continue  # sina in a web address; 中美 as one body; 中捷经贸, 中澳国家男篮: two parties' affairs
         if kind == EntityKind.ORG and (m := _DESCRIPTOR.match(surface)) and _everyday(surface[m.end():], common):
             continue  # 官方旗舰店, 合作旅行社: a kind of business described, none named
-        if kind == EntityKind.ORG and (m := _DATELINE.search(surface)) is not None:
+        if kind == EntityKind.ORG and (m := _DATELINE_END.search(surface)) is not None:
             end -= len(m.group())  # 凤凰科技讯: the outlet, then the word a dateline ends with
             surface = surface[:-len(m.group())]
         industry = _INDUSTRY_END.search(surface) if kind == EntityKind.ORG else None
