@@ -63,3 +63,9 @@ def test_the_body_behind_a_standard_stays_an_organisation() -> None:
 
 def test_a_list_its_last_words_call_companies_adds_no_places() -> None:
     assert ("东风", "place") not in tagged("湖北、湖南、长安、东风等车企。")
+
+
+def test_a_place_inside_a_works_title_names_the_work() -> None:
+    found = tagged("他参加了《中国好歌曲》，又读了《广州市人才引进办法》，电影《长城》上映。")
+    assert ("中国", "place") not in found and ("广州市", "place") not in found
+    assert ("长城", "place") in found  # the whole title is the place's name: left as read

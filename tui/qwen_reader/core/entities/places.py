@@ -380,3 +380,11 @@ def with_compass_point(text: str, chosen: list[Candidate], tokens: Sequence[tupl
              if len(w) >= 3 and w[0] in _WORD_POINT and w[1:] in known
              and not any(c.start < e and s < c.end for c in out)]
     return sorted(out + added) if added else out
+
+
+def in_a_title(text: str, start: int, end: int) -> bool:
+    """A place inside a work's title in 《》 (《中国好声音》, 《上海滩》传奇) names the work, not the place."""
+    opened = text.rfind("《", 0, start)
+    closed = text.find("》", end)
+    return opened >= 0 and closed >= 0 and "》" not in text[opened:start] and "《" not in text[end:closed] \
+        and (opened + 1, closed) != (start, end)

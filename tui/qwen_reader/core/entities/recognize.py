@@ -364,11 +364,13 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     for cs, s in zip(chosen, simplified, strict=True):
         cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
                  is not None]
+    # Last, so these apply also where consistency propagated a name.
     return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
              if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
              and not latin.a_sentence(s[c.start:c.end]) and not rules.a_standard(s[c.start:c.end])
              and not org_wording.of_every_country(s, c)
-             and not (c.kind == EntityKind.PLACE and places.not_a_place(s, c.end))]  # also where propagated
+             and not (c.kind == EntityKind.PLACE and (places.not_a_place(s, c.end)
+                                                      or places.in_a_title(s, c.start, c.end)))]
             for cs, s in zip(chosen, simplified, strict=True)]
 
 
