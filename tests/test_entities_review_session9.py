@@ -69,3 +69,10 @@ def test_a_place_inside_a_works_title_names_the_work() -> None:
     found = tagged("他参加了《中国好歌曲》，又读了《广州市人才引进办法》，电影《长城》上映。")
     assert ("中国", "place") not in found and ("广州市", "place") not in found
     assert ("长城", "place") in found  # the whole title is the place's name: left as read
+
+
+def test_a_latin_name_with_its_ticker_and_its_shares_is_a_company() -> None:
+    found = tagged("户外品牌Ridge and Pine（RDGP）股价大涨，Lena Ortiz（LO）则是分析师。")
+    assert ("Ridge and Pine", "org") in found and ("RDGP", "org") in found
+    assert ("LO", "org") not in found
+    assert not [t for t, k in tagged("影像记录在CompactFlash（CF）卡上。") if k == "org"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
 from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
@@ -175,3 +175,29 @@ def _name_start(text: str, end: int, tokens: Sequence[tuple[str, int, int]]) -> 
 
 def _org(text: str, start: int, end: int) -> Candidate:
     return Candidate(start, end, EntityKind.ORG, f"org:{text[start:end]}", None, Source.RULES)
+
+
+# A Latin name with its ticker in brackets (Linn Energy（LINE）, Jack in the Box（JACK）): a listed company, and
+# the ticker is the company too. The ticker begins with the name's first letter.
+_LATIN_TICKER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.'’-]*"
+                           r"(?: (?:[A-Z][A-Za-z0-9&.'’-]*|of|in|the|and|de|&)){0,5})\s?[（(]([A-Z]{2,5})[)）]")
+
+
+# What says the bracket holds a ticker: the shares or the company's acts right after it (not CompactFlash（CF）卡).
+_SHARES_AFTER = re.compile(r"\s?(?:股价|股票|股份|市值|公司|宣布|表示|财报|营收|季报|年报|盘前|盘后|收盘|大涨|大跌|"
+                           r"上涨|下跌|涨|跌)")
+
+
+def with_latin_tickers(text: str, chosen: list[Candidate], generic: frozenset[str]) -> list[Candidate]:
+    """`generic`: Latin words that name no company alone (CEO, AI), as a ticker or as a name."""
+    found: list[Candidate] = []
+    for m in _LATIN_TICKER.finditer(text):
+        name, ticker = m.group(1), m.group(2)
+        if ticker[0] != name[0] or ticker in generic or name in generic \
+                or name.split(" ")[-1] in ("of", "in", "the") or not _SHARES_AFTER.match(text, m.end()):
+            continue
+        inside = [c for c in chosen if c.start < m.end(2) and m.start(1) < c.end]
+        if any(c.source == Source.LIST and c.kind != EntityKind.ORG for c in inside):
+            continue  # a listed product or place keeps its kind
+        found += [_org(text, m.start(1), m.end(1)), _org(text, m.start(2), m.end(2))]
+    return overlaid(chosen, found) if found else chosen

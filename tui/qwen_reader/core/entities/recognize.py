@@ -283,7 +283,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
                                             tokens)
     if Source.RULES in sources and "latin-context" in sources:
         chosen = latin.listed_with_companies(text, latin.context_names(text, chosen, listed_names()))
-        chosen = latin.bracketed_aliases(text, chosen)
+        chosen = latin.bracketed_aliases(text, introduced.with_latin_tickers(text, chosen, rules.GENERIC_LATIN))
         chosen = latin.paired_with_a_company(text, chosen)
         chosen = latin.listed_with_people(text, chosen)
     if Source.RULES in sources and "models" in sources:
