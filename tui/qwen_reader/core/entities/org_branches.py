@@ -1,6 +1,6 @@
 """A branch named by its address is one organisation with its company (the annotation guidelines tag a
 brokerage's or a shop's branch whole): a brokerage seat in a trading list (光大证券宁波中山西路, 华泰证券荣超商务中心),
-a bank's or a shop's branch (招商银行深圳深南大道支行), a shop in quotes with its branch (“口口香（刘家窑店）”)."""
+a bank's or a shop's branch (招商银行广州天河路支行), a shop in quotes with its branch (“口口香（刘家窑店）”)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from collections.abc import Sequence
 
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
 
-# How an address part ends: a road, a street, a building or a centre.
-_ADDRESS_END = re.compile(r"(?:大道|[东南西北中]?路|街|商务中心|中心|大厦|广场)$")
-# An address part no list holds (荣超商务中心, 淮海中路): a few characters up to its end, no function word.
+# How an address part ends: a road, a street, a building.
+_ADDRESS_END = re.compile(r"(?:大道|[东南西北中]?路|街|商务中心|大厦|广场)$")
 # Function words no road's name holds (干将路, 将军路 keep 将, which FUNCTION_CHARS lists).
 _NOT_IN_ROAD = "的了在是和与及或也都就还又而但并被把从向对以其之这那个们说称为会要可已曾等各"
+# An address part no list holds (荣超商务中心, 淮海中路): a few characters up to its end, no function word.
 _BARE_ADDRESS = re.compile(rf"([^\W\d_{_NOT_IN_ROAD}A-Za-z]{{1,6}}?)(?:大道|[东南西北中]?路|街|商务中心|大厦|广场)")
 _BUILDING_END = re.compile(r"(?:商务中心|大厦|广场)$")
 # What may follow the address: the branch's own noun, or the end of a list item.
