@@ -181,10 +181,8 @@ def _org(text: str, start: int, end: int) -> Candidate:
 # the ticker is the company too. The ticker begins with the name's first letter.
 _LATIN_TICKER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.'’-]*"
                            r"(?: (?:[A-Z][A-Za-z0-9&.'’-]*|of|in|the|and|de|&)){0,5})\s?[（(]([A-Z]{2,5})[)）]")
-
-
 # What says the bracket holds a ticker: the shares or the company's acts right after it (not CompactFlash（CF）卡).
-_SHARES_AFTER = re.compile(r"\s?(?:股价|股票|股份|市值|公司|宣布|表示|财报|营收|季报|年报|盘前|盘后|收盘|大涨|大跌|"
+_TICKER_CONTEXT = re.compile(r"\s?(?:股价|股票|股份|市值|公司|宣布|表示|财报|营收|季报|年报|盘前|盘后|收盘|大涨|大跌|"
                            r"上涨|下跌|涨|跌)")
 
 
@@ -194,7 +192,7 @@ def with_latin_tickers(text: str, chosen: list[Candidate], generic: frozenset[st
     for m in _LATIN_TICKER.finditer(text):
         name, ticker = m.group(1), m.group(2)
         if ticker[0] != name[0] or ticker in generic or name in generic \
-                or name.split(" ")[-1] in ("of", "in", "the") or not _SHARES_AFTER.match(text, m.end()):
+                or name.split(" ")[-1] in ("of", "in", "the") or not _TICKER_CONTEXT.match(text, m.end()):
             continue
         inside = [c for c in chosen if c.start < m.end(2) and m.start(1) < c.end]
         if any(c.source == Source.LIST and c.kind != EntityKind.ORG for c in inside):
