@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.gazetteer import Gazetteer
-from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source
+from qwen_reader.core.entities.model import NAME_KINDS, Candidate, EntityKind, Entry, Source, taken
 from qwen_reader.core.entities.orgs import OFFICER_TITLES
 
 
@@ -138,14 +138,12 @@ def kinds_agree(chosen: Sequence[list[Candidate]], texts: Sequence[str],
 def propagate(chosen: Sequence[list[Candidate]], texts: Sequence[str], names: Gazetteer) -> None:
     """Add each further occurrence of a document name that no mention covers yet (in place)."""
     for candidates, text in zip(chosen, texts, strict=True):
-        taken = bytearray(len(text))
-        for c in candidates:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        used = taken(len(text), candidates)
         added: list[Candidate] = []
         for start, end, entry in sorted(names.matches(text), key=lambda m: (m[0], -(m[1] - m[0]))):
-            if any(taken[start:end]):
+            if any(used[start:end]):
                 continue
-            taken[start:end] = b"\x01" * (end - start)
+            used[start:end] = b"\x01" * (end - start)
             added.append(Candidate(start, end, entry.kind, entry.id, entry.english, Source.CONSISTENCY))
         if added:
             candidates.extend(added)

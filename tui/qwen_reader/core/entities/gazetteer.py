@@ -112,19 +112,21 @@ def tech_list() -> Gazetteer:
     return Gazetteer(pair for name in CURATED_LISTS for pair in parse_list(_read(name)))
 
 
-def _marked_ids(mark: str) -> dict[str, str]:
-    """The names of the rows whose fifth column is `mark`, in every curated list, with their ids."""
-    out: dict[str, str] = {}
+@lru_cache(maxsize=1)
+def _marks() -> dict[str, dict[str, str]]:
+    """Every fifth-column mark of the curated lists, with its names and their ids (one pass over the lists)."""
+    out: dict[str, dict[str, str]] = {}
     for name in CURATED_LISTS:
         for line in _read(name).splitlines():
             fields = line.split("\t")
-            if len(fields) >= 5 and fields[4].strip() == mark and not line.startswith("#"):
-                out.update((a.strip(), fields[0]) for a in fields[3].split("|") if a.strip())
+            if len(fields) >= 5 and fields[4].strip() and not line.startswith("#"):
+                names = out.setdefault(fields[4].strip(), {})
+                names.update((a.strip(), fields[0]) for a in fields[3].split("|") if a.strip())
     return out
 
 
 def _marked(mark: str) -> frozenset[str]:
-    return frozenset(_marked_ids(mark))
+    return frozenset(_marks().get(mark, {}))
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +146,7 @@ def unmatched_names() -> frozenset[str]:
 def traded_names() -> dict[str, str]:
     """Exchange short names that read as phrases too (青海春天, 沧州明珠), with their ids: companies only where
     the words around them are about shares."""
-    return _marked_ids(IN_TRADE)
+    return dict(_marks().get(IN_TRADE, {}))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
 from qwen_reader.core.entities.orgs import OFFICER_TITLES
+from qwen_reader.core.entities.traded import SHARE_WORDS
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
 # A ticker in brackets: an exchange and a code, or a numbered code with its market (9660.HK, 600519.SH).
@@ -182,8 +183,8 @@ def _org(text: str, start: int, end: int) -> Candidate:
 _LATIN_TICKER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&.'’-]*"
                            r"(?: (?:[A-Z][A-Za-z0-9&.'’-]*|of|in|the|and|de|&)){0,5})\s?[（(]([A-Z]{2,5})[)）]")
 # What says the bracket holds a ticker: the shares or the company's acts right after it (not CompactFlash（CF）卡).
-_TICKER_CONTEXT = re.compile(r"\s?(?:股价|股票|股份|市值|公司|宣布|表示|财报|营收|季报|年报|盘前|盘后|收盘|大涨|大跌|"
-                           r"上涨|下跌|涨|跌)")
+_TICKER_CONTEXT = re.compile(rf"\s?(?:{SHARE_WORDS}|股份|公司|宣布|表示|财报|营收|盘前|盘后|收盘|大涨|大跌|上涨|"
+                             r"下跌|涨|跌)")
 
 
 def with_latin_tickers(text: str, chosen: list[Candidate], generic: frozenset[str]) -> list[Candidate]:

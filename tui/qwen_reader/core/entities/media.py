@@ -14,9 +14,10 @@ _MEDIA_BEFORE = re.compile(r"(?:据|对|向|告诉|接受|根据|援引|引述|�
 _MEDIA_AFTER = re.compile(r"\s?(?:报道|报导|表示|了解|获悉|记者|援引|引述|指出|发文|社论|评论|专访|采访|消息|调查|"
                           r"杂志|期刊|周刊|月刊|频道|"
                           r"刊文|刊登|披露|称)")
-# Titles of laws, reports and works, not outlets.
-_NOT_MEDIA = re.compile(r"法|条例|报告|规定|办法|意见|通知|纲要|决定|规划|计划|白皮书|指南|方案|协议|公约|声明|"
-                        r"宣言|论坛|高峰")
+# The last words of titles of laws, reports and documents, which name no outlet (nor a game: quoted.py).
+DOCUMENT_WORDS = (r"法|条例|报告|规定|办法|意见|通知|纲要|决定|规划|计划|白皮书|指南|方案|协议|公约|声明|宣言|"
+                  r"论坛|高峰|标准")
+_NOT_MEDIA = re.compile(DOCUMENT_WORDS)
 
 
 # An outlet in its dateline or byline: 全景网3月23日讯, 中新网讯, 央广网布拉格3月30日消息：, （全景网/陈丹蓉）.

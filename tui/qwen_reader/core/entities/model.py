@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -77,6 +78,15 @@ _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 def is_han(word: str) -> bool:
     """Whether a word is Han characters only (and not empty): the test every rule applies to a segment."""
     return _HAN_WORD.fullmatch(word) is not None
+
+
+def taken(length: int, candidates: Iterable[Candidate]) -> bytearray:
+    """One flag per character of a text, set where a candidate stands: an overlap test without a scan of the
+    candidates."""
+    mask = bytearray(length)
+    for c in candidates:
+        mask[c.start:c.end] = b"\x01" * (c.end - c.start)
+    return mask
 
 
 def overlaid(chosen: list[Candidate], found: list[Candidate]) -> list[Candidate]:

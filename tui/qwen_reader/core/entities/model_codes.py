@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from qwen_reader.core.entities.identity import slug
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, taken
 
 _CODE = re.compile(r"(?<![A-Za-z0-9\-.+])[A-Z]{1,2}\d{1,3}[a-z+]?(?: (?:Pro|Max|Ultra|Plus|Compact|EV|PHEV|Mini))?"
                    r"(?![A-Za-z0-9\-.])")
@@ -38,10 +38,8 @@ def model_codes(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None
                         if c.kind == EntityKind.PRODUCT and _CODE.fullmatch(texts[i][c.start:c.end])}
     free: list[list[re.Match[str]]] = []
     for candidates, text in zip(chosen, texts, strict=True):
-        taken = bytearray(len(text))
-        for c in candidates:
-            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        codes = [m for m in _CODE.finditer(text) if not any(taken[m.start():m.end()])
+        used = taken(len(text), candidates)
+        codes = [m for m in _CODE.finditer(text) if not any(used[m.start():m.end()])
                  and not _PERIOD.fullmatch(m.group()) and not _NOT_MODEL_AFTER.match(text, m.end())]
         free.append(codes)
         makers = {c.end for c in candidates if c.kind in (EntityKind.ORG, EntityKind.PRODUCT)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid, taken
 
 # How an address part ends: a road, a street, a building.
 _ADDRESS_END = re.compile(r"(?:大道|[东南西北中]?路|街|商务中心|大厦|广场)$")
@@ -34,9 +34,7 @@ def branches(chosen: Sequence[list[Candidate]], texts: Sequence[str], common: fr
 
 def _addressed(text: str, candidates: list[Candidate], common: frozenset[str]) -> list[Candidate]:
     places_at = {c.start: c for c in candidates if c.kind == EntityKind.PLACE}
-    taken = bytearray(len(text))
-    for c in candidates:
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    used = taken(len(text), candidates)
     out: list[Candidate] = []
     for c in candidates:
         if c.kind != EntityKind.ORG:
@@ -49,7 +47,7 @@ def _addressed(text: str, candidates: list[Candidate], common: frozenset[str]) -
                 addressed = addressed or bool(_ADDRESS_END.search(text, place.start, place.end))
                 continue
             bare = _BARE_ADDRESS.match(text, end)
-            if bare is None or any(taken[bare.start():bare.end()]):
+            if bare is None or any(used[bare.start():bare.end()]):
                 break  # 入驻 + 杭州大厦: the building is no branch's address
             if end == c.end and (bare.group(1) in common or bare.group(1)[:2] in common
                                  or not _BUILDING_END.search(bare.group())):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid, taken
 
 # A list item that may be a company's name: no clause break, no function word, two to ten characters.
 _LIST_ITEM = r"[^、，。；：！？\s（）()“”「」《》的了是在和与及或等]{2,10}"
@@ -72,9 +72,7 @@ def units_beside_units(text: str, chosen: list[Candidate], common: frozenset[str
              if c.kind == EntityKind.ORG and _UNIT_HEAD.search(text, c.start, c.end)}
     if not units:
         return chosen
-    taken = bytearray(len(text))
-    for c in chosen:
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    used = taken(len(text), chosen)
     added: list[Candidate] = []
     for run in _UNIT_RUN.finditer(text):
         items = [(run.start() + m.start(), run.start() + m.end())
@@ -83,7 +81,7 @@ def units_beside_units(text: str, chosen: list[Candidate], common: frozenset[str
             continue
         for s, e in items[1:]:
             ends_item = e == len(text) or not ("\u4e00" <= text[e] <= "\u9fff") or text[e] in "、和及与等的"
-            if 2 <= e - s <= 5 and ends_item and _UNIT_HEAD.search(text, s, e) and not any(taken[s:e]) \
+            if 2 <= e - s <= 5 and ends_item and _UNIT_HEAD.search(text, s, e) and not any(used[s:e]) \
                     and text[s] != "各" and text[e - 2:e] not in common:  # 各学校承办: a verb ends no unit's name
                 added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
     return overlaid(chosen, added) if added else chosen

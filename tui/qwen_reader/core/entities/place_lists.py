@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid, taken
 
 # A run of short items joined by 、 (the last may close with 等, 和 or 及 and one more item).
 _RUN = re.compile(r"[\u4e00-\u9fff]{2,6}(?:、[\u4e00-\u9fff]{2,6}){2,}(?:(?:和|及|以及)[\u4e00-\u9fff]{2,6})?")
@@ -27,9 +27,7 @@ def listed_places(text: str, chosen: list[Candidate], is_place: Callable[[str], 
     added: list[Candidate] = []
     starts = {c.start: c for c in chosen}
     ends = {c.end: c for c in chosen}
-    taken = bytearray(len(text))  # one flag per character: no scan of the mentions per item
-    for c in chosen:
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    used = taken(len(text), chosen)  # no scan of the mentions per item
     for run in _RUN.finditer(text):
         items = _items(run, starts, ends, is_place)
         places = sum(1 for s, e in items if (c := starts.get(s)) is not None and c.end == e
@@ -40,7 +38,7 @@ def listed_places(text: str, chosen: list[Candidate], is_place: Callable[[str], 
             continue  # 湖北、湖南、长安、东风等车企: the list's last words call its items companies
         for s, e in items:
             name = text[s:e]
-            if any(taken[s:e]):
+            if any(used[s:e]):
                 continue
             if 2 <= len(name) <= 4 and _known(name, is_place):
                 added.append(Candidate(s, e, EntityKind.PLACE, f"place:{name}", None, Source.RULES))

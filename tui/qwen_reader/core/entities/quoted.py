@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from qwen_reader.core.entities.media import DOCUMENT_WORDS
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
 
 _ORG_HEAD = (r"联盟|协会|委员会|基金会|公司|集团|组织|联合会|商会|学会|研究院|研究所|研究中心|银行|大学|学院|"
@@ -85,7 +86,7 @@ _GAME_CLAUSE = re.compile(r"(?:手游|游戏|新游)(?:(?!电视剧|电影|剧�
                           r"[^。；！？《》\n]){0,20}?"
                           r"(?:包括|包含|例如|比如|分别是|分别为|有)[^。；！？《》，\n]{0,8}$")
 # Titles of laws and rules are no games whatever the clause says (游戏版号审批的依据有《出版管理条例》).
-_RULE_TITLE = re.compile(r"(?:法|条例|规定|办法|意见|通知|规划|方案|标准|指南)$")
+_RULE_TITLE = re.compile(rf"(?:{DOCUMENT_WORDS})$")
 
 
 def games(text: str) -> list[Candidate]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from qwen_reader.core.entities.gazetteer import is_exchange_listed
 from qwen_reader.core.entities.lac import Span
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han
+from qwen_reader.core.entities.model import Candidate, EntityKind, Source, is_han, taken
 from qwen_reader.core.entities.rules import INDUSTRIES, ORG_SUFFIXES, counted
 
 _KINDS = {"PER": EntityKind.PERSON, "ORG": EntityKind.ORG}
@@ -154,13 +154,11 @@ def fill(text: str, chosen: Sequence[Candidate], words: Sequence[Span], not_pers
     `not_persons`: names the lists hold as something else; `common`: everyday words; `no_person_after`:
     whether what follows makes the word no person's name (达芬奇架构, 陆裔美籍男子); `places`: known places;
     `companies`: names too ambiguous to match alone that are a company where the tagger sees a name (儒鸿)."""
-    taken = bytearray(len(text))
-    for c in chosen:
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    used = taken(len(text), chosen)
     out = list(chosen)
     for start, end, label in words:
         kind = _KINDS.get(label)
-        if kind is None or any(taken[start:end]):
+        if kind is None or any(used[start:end]):
             continue
         surface = text[start:end]
         if kind in (EntityKind.PERSON, EntityKind.ORG) and surface in companies:

@@ -13,8 +13,9 @@ from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overl
 
 # Words about a company's shares right after its name, or right before it.
 # (Not 营收 or 大涨: 西安旅游营收, 黄山旅游大涨 are about a city's tourism as often.)
-_SHARES_AFTER = re.compile(r"\s?(?:股价|股票|股份(?!制)|公告|复牌|停牌|涨停|跌停|市值|股东|大股东|控股股东|年报|"
-                           r"半年报|季报|一季报|三季报|董事会|董事长|总经理|股吧|[（(]\d{6}[)）])")
+SHARE_WORDS = (r"股价|股票|公告|复牌|停牌|涨停|跌停|市值|股东|大股东|控股股东|年报|半年报|季报|一季报|三季报|董事会|"
+               r"董事长|总经理|股吧")
+_SHARES_AFTER = re.compile(rf"\s?(?:{SHARE_WORDS}|股份(?!制)|[（(]\d{{6}}[)）])")
 _SHARES_BEFORE = re.compile(r"(?:持有|持仓|增持|减持|买入|卖出|重仓|举牌|个股|龙头股|概念股[：:]?|看点[：:]\s?)$")
 
 
