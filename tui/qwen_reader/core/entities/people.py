@@ -16,6 +16,7 @@ _ANNOUNCE = re.compile(r"(?:男子|女子|男士|女士|男童|女童|少年|少
                        r"被告|证人|市民|居民|男生|女生|学生|警员|督察|高级督察|总督察|警司|警长|法官|检察官|总干事|"
                        r"秘书长|外务大臣|大臣|外长|首相|国务卿|议长|总统|总理|主席|部长|发言人|记者|编辑|教授|"
                        r"董事长|总经理|执行长|总裁|创办人|创始人)")
+_ANNOUNCED = re.compile(f"{_ANNOUNCE.pattern}$")
 # Characters that end a byline's credit, not a name (裴鑫摄: photographed by 裴鑫).
 _NOT_LAST = frozenset("摄讯报文图")
 # Offices whose holders are often foreigners written by transliteration.
@@ -24,6 +25,11 @@ _OFFICE = re.compile(r"(?:总干事|秘书长|外务大臣|大臣|外长|首相|
 # What may follow a name: punctuation, a conjunction, speech, a verb of the report.
 _AFTER_NAME = re.compile(r"[，。、；：！？,;:!?()（）\s“”]|和|及|与|说|表示|称|指出|认为|就|在|等|也|则|已|被|向|对|"
                          r"受伤|死亡|身亡|送|报警|涉嫌|因|当场|亦|随即|遂|仍|曾|$")
+
+
+def announced(text: str, start: int) -> bool:
+    """Whether a word announcing a person stands right before `start` (市民 before 龙锋)."""
+    return _ANNOUNCED.search(text, max(0, start - 6), start) is not None
 
 
 def cued_names(text: str, surnames: frozenset[str], plausible: Callable[[str], bool],

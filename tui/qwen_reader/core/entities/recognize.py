@@ -30,6 +30,7 @@ from qwen_reader.core.entities import (
     org_wording,
     orgs,
     people,
+    person_check,
     place_lists,
     places,
     platforms,
@@ -79,6 +80,7 @@ FAMILIES = {
     "people-rules": "names after a word announcing a person, transliterated names after an office, bylines",
     "models": "a model after its line or maker (天玑9400, 小米15 Ultra, Pixel 9 Pro, OPPO + Find X8), numbered lines "
               "(麒麟990 5G, 含光800)",
+    "person-check": "the learned last check on person names (person_check.py, assets/entities_person_check.npy)",
 }
 ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
@@ -365,13 +367,14 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
                  is not None]
     # Last, so these apply also where consistency propagated a name.
-    return [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
+    final = [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
              if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
              and not latin.a_sentence(s[c.start:c.end]) and not rules.a_standard(s[c.start:c.end])
              and not org_wording.of_every_country(s, c)
              and not (c.kind == EntityKind.PLACE and (places.not_a_place(s, c.end)
                                                       or places.in_a_title(s, c.start, c.end)))]
             for cs, s in zip(chosen, simplified, strict=True)]
+    return person_check.checked(final, simplified) if "person-check" in sources else final
 
 
 def recognize(document: Document, sources: frozenset[str] = ALL_SOURCES) -> list[Mention]:
