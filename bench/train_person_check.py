@@ -23,7 +23,7 @@ import numpy as np
 
 from qwen_reader.core.entities import person_check
 from qwen_reader.core.entities.identity import to_simplified
-from qwen_reader.core.entities.model import Candidate
+from qwen_reader.core.entities.model import Candidate, Source
 from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,7 +50,7 @@ def examples(folder: Path) -> tuple[list[Example], int]:
     for doc in docs:
         # The recogniser's own mentions (the check left out), regrouped as its per-paragraph candidates.
         grouped: defaultdict[int, list[Candidate]] = defaultdict(list)
-        for m in recognize(doc, ALL_SOURCES - {"person-check"}):
+        for m in recognize(doc, ALL_SOURCES - {"person-check", Source.LEARNED}):
             grouped[m.paragraph].append(Candidate(m.start, m.end, m.kind, m.id, m.english, m.source))
         paragraphs = sorted(grouped)
         texts = [doc.paragraphs[i].text for i in paragraphs]

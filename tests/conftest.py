@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from qwen_reader.core.entities.model import Candidate
-from qwen_reader.core.entities.recognize import recognize_texts
+from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize_texts
 from qwen_reader.core.store.paths import HOME_ENV
 from qwen_reader.core.text.load import load_text
 from qwen_reader.core.text.model import Document
@@ -29,15 +29,15 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 _SEED_CACHE: dict[str, Document] = {}
 
 
-def tagged_doc(texts: list[str]) -> list[tuple[str, str]]:
+def tagged_doc(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> list[tuple[str, str]]:
     """Every paragraph's entity mentions of one document, as (text, kind), dates and figures left out."""
-    found: list[list[Candidate]] = recognize_texts(texts)
+    found: list[list[Candidate]] = recognize_texts(texts, sources)
     return [(t[c.start:c.end], str(c.kind)) for cs, t in zip(found, texts, strict=True) for c in cs
             if c.kind not in ("date", "figure")]
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
-    return tagged_doc([text])
+def tagged(text: str, sources: frozenset[str] = ALL_SOURCES) -> list[tuple[str, str]]:
+    return tagged_doc([text], sources)
 
 
 def seed(prefix: str) -> Document:

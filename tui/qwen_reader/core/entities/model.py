@@ -32,6 +32,7 @@ class Source(StrEnum):
     LAC = "lac"  # Baidu LAC's tagger (people, organisations, places), where no other source found a name
     RULES = "rules"  # Latin names, names in context, org suffixes, dates, figures
     CONSISTENCY = "consistency"  # another occurrence of a name recognised elsewhere in the document
+    LEARNED = "learned"  # a span the learned sequence model drew where the others drew another (learned_spans.py)
 
 
 class Entry(NamedTuple):

@@ -20,6 +20,7 @@ from qwen_reader.core.entities import (
     latin,
     latin_models,
     latin_people,
+    learned_spans,
     lines,
     media,
     model_codes,
@@ -84,7 +85,7 @@ FAMILIES = {
 }
 ALL_SOURCES = frozenset(Source) | frozenset(FAMILIES)
 # Paragraph kinds with no names worth colouring.
-_SKIP = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
+SKIPPED_KINDS = frozenset({Kind.BOILERPLATE, Kind.SEPARATOR})
 # Which source wins when two candidates cover the same characters equally long.
 _PRIORITY = {Source.LIST: 5, Source.RULES: 4, Source.CEDICT: 3, Source.TAGGER: 2, Source.LAC: 2, Source.CONSISTENCY: 1}
 _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
@@ -100,13 +101,9 @@ _GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|�
 
 def warm() -> None:
     """Load every table (a worker calls this off the first-paint path)."""
-    tech_list()
-    cedict_list()
-    all_lists()
-    tagger.name_model()
-    romanised_surnames()
-    known_names()
-    western_names.given_names()
+    for load in (tech_list, cedict_list, all_lists, tagger.name_model, romanised_surnames, known_names,
+                 western_names.given_names, learned_spans.model, person_check.weights):
+        load()
     tokenize("预热")
     lac.words(["预热"])
 
@@ -374,12 +371,13 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
              and not (c.kind == EntityKind.PLACE and (places.not_a_place(s, c.end)
                                                       or places.in_a_title(s, c.start, c.end)))]
             for cs, s in zip(chosen, simplified, strict=True)]
-    return person_check.checked(final, simplified) if "person-check" in sources else final
+    final = person_check.checked(final, simplified) if "person-check" in sources else final
+    return learned_spans.respan(final, simplified, words) if Source.LEARNED in sources and words else final
 
 
 def recognize(document: Document, sources: frozenset[str] = ALL_SOURCES) -> list[Mention]:
     paragraphs = document.paragraphs
-    wanted = [i for i, p in enumerate(paragraphs) if p.kind not in _SKIP and p.text.strip()]
+    wanted = [i for i, p in enumerate(paragraphs) if p.kind not in SKIPPED_KINDS and p.text.strip()]
     found = recognize_texts([paragraphs[i].text for i in wanted], sources)
     # The sentence index in the document, as the reader counts (every paragraph's sentences in order).
     first_sentence: list[int] = []
