@@ -8,7 +8,7 @@ articles with python-crfsuite, and measure it on folders it was not trained on f
 Each FOLDER holds *.txt with a *.ann.jsonl beside each (as for bench/entities.py); every annotation row's
 context (8 characters each side) places it in the cleaned document. The recogniser runs with the model left
 out; each paragraph is one training sequence of per-character features (learned_spans.features) and gold BIO
-labels. The folders are third-party text and stay local; the asset holds hashed feature ids and weights only.
+labels. The folders are third-party text and stay local; the asset holds hashed feature ids and their weights.
 Needs python-crfsuite (`pip install python-crfsuite`), which the reader itself does not.
 """
 
@@ -176,7 +176,6 @@ def main() -> None:
         report(f"trained on {len(names)} folders, scored on {', '.join(f.name for f in args.held_out)}:", held, model)
         return
     if args.folds > 1:
-        held: list[Article] = []
         models: list[tuple[learned_spans.Model, list[Article]]] = []
         for k in range(args.folds):
             test = set(names[k::args.folds])
@@ -184,7 +183,6 @@ def main() -> None:
                            [a for n in sorted(test) for a in by_folder[n]]))
         totals = {"without": {k: [0, 0, 0] for k in NAME_KINDS}, "with": {k: [0, 0, 0] for k in NAME_KINDS}}
         for model, test_articles in models:
-            held += test_articles
             for name, t in (("without", tally(test_articles, None)), ("with", tally(test_articles, model))):
                 for kind in NAME_KINDS:
                     totals[name][kind] = [a + b for a, b in zip(totals[name][kind], t[kind], strict=True)]

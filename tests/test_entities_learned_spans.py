@@ -74,7 +74,8 @@ def test_where_the_model_agrees_the_candidate_is_kept_and_where_it_draws_otherwi
     mine = Candidate(0, 2, "org", "org:甲乙", "Jiayi", "lac")
     short = Candidate(5, 7, "place", "place:丙丁", None, "cedict")
     model = _reading({"甲": B_ORG, "乙": I_ORG, "丙": B_ORG, "丁": I_ORG, "集": I_ORG, "团": I_ORG})
-    out = ls.respan([[mine, short]], [text], [[]], model)[0]
+    words = [(0, 2, "ORG"), (2, 4, "n"), (4, 5, "c"), (5, 9, "ORG"), (9, 10, "w")]
+    out = ls.respan([[mine, short]], [text], [words], model)[0]
     assert out[0] is mine  # same span and kind: identity and English name kept
     assert (text[out[1].start:out[1].end], out[1].kind, out[1].source, out[1].id) == \
         ("丙丁集团", "org", Source.LEARNED, "org:丙丁集团")
@@ -100,12 +101,53 @@ def test_the_bundled_model_loads() -> None:
     assert m.weights.shape == (len(m.ids), len(ls.LABELS))
 
 
-def test_listed_names_keep_their_identity_through_the_model() -> None:
-    text = "阿里巴巴和腾讯在杭州发布了新模型。"
-    found = {(text[c.start:c.end], c.kind, c.id) for c in recognize_texts([text])[0]}
-    without = {(text[c.start:c.end], c.kind, c.id) for c in recognize_texts([text], ALL_SOURCES - {Source.LEARNED})[0]}
-    assert found == without
-    assert {("阿里巴巴", "org"), ("腾讯", "org"), ("杭州", "place")} <= {(t, k) for t, k, _ in found}
+def _names(text: str, sources: frozenset[str] = ALL_SOURCES) -> list[tuple[str, str]]:
+    return [(text[c.start:c.end], str(c.kind)) for c in recognize_texts([text], sources)[0]]
+
+
+def test_the_bundled_model_completes_zones_committees_and_ports() -> None:
+    off = ALL_SOURCES - {Source.LEARNED}
+    cases = {
+        "东湖高新区管委会发布了新政策。": ("东湖高新区管委会", "org"),
+        "北京亦庄经济开发区引进了新项目。": ("亦庄经济开发区", "place"),
+        "苏州工业园区管委会表示欢迎。": ("苏州工业园区管委会", "org"),
+        "宁波舟山港货物吞吐量增长。": ("舟山港", "place"),
+    }
+    for text, name in cases.items():
+        assert name not in _names(text, off), text  # the other sources read it shorter
+        assert name in _names(text), text
+
+
+def test_a_name_the_model_agrees_with_keeps_its_identity() -> None:
+    text = "武汉东湖高新区的企业数量增加。"
+    ids = {text[c.start:c.end]: c.id for c in recognize_texts([text], ALL_SOURCES - {Source.LEARNED})[0]}
+    after = {text[c.start:c.end]: c for c in recognize_texts([text])[0]}
+    assert after["武汉"].id == ids["武汉"] and after["武汉"].source != Source.LEARNED
+    assert after["东湖高新区"].source == Source.LEARNED
+
+
+def test_a_long_paragraph_is_decoded_whole() -> None:
+    # No sentence end near the 256th character, where LAC cuts its own pieces: no name may break there.
+    for cut in (249, 252, 254):
+        text = ("这是一段很长的没有句号的文字，" * 30)[:cut] + "湖北省宜昌市夷陵区政府与三峡集团签约。"
+        names = [t for t, _ in _names(text)]
+        assert not [t for t in names if t in ("陵区政府", "昌市", "省宜昌市夷陵区政府")], (cut, names)
+        assert "三峡集团" in names
+
+
+def test_people_places_and_words_the_model_may_not_change() -> None:
+    assert ("张涛", "person") in _names("西安高新区管委会张涛介绍了情况。")  # no organisation swallows a person
+    assert "河北张" not in [t for t, _ in _names("阿里云在河北张北建设数据中心。")]  # no span ends inside a word
+    assert ("云南保山", "org") not in _names("隆基绿能在云南保山建设单晶硅项目。")  # two places joined as a body
+    assert not [t for t, _ in _names("湖北 宜昌 夷陵区政府 与三峡集团签约。") if " " in t]
+
+
+def test_without_lac_the_model_stays_out(monkeypatch) -> None:
+    from qwen_reader.core.entities import lac
+
+    text = "东湖高新区管委会发布了新政策。"
+    monkeypatch.setattr(lac, "available", lambda: False)
+    assert _names(text) == _names(text, ALL_SOURCES - {Source.LEARNED})
 
 
 def test_a_documents_features_at_once_equal_each_texts_features_alone() -> None:

@@ -85,6 +85,12 @@ def available() -> bool:
     return _model() is not None
 
 
+def label_names() -> list[str]:
+    """Every label the model gives (parts of speech, PER, ORG, LOC, TIME), sorted; none without the model."""
+    model = _model()
+    return sorted(set(model.labels)) if model is not None else []
+
+
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Cut a text into pieces of at most MAX_CHARS, at a sentence end where the last third of a piece has one."""
     out: list[tuple[int, int]] = []
@@ -100,7 +106,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:
+def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> list[np.ndarray]:
     """Best tag path of each sequence in a batch (emissions: batch x time x tags)."""
     batch, steps, tags = emissions.shape
     score = emissions[:, 0, :].copy()
@@ -191,7 +197,7 @@ def decode(scored: Scored | None, count: int) -> list[list[Span]]:
     texts = scored.texts
     out: list[list[Span]] = [[] for _ in texts]
     for batch, lengths, emissions in scored.batches:
-        for (i, s, e), path in zip(batch, _viterbi(emissions, lengths, model.transitions), strict=True):
+        for (i, s, e), path in zip(batch, viterbi(emissions, lengths, model.transitions), strict=True):
             out[i].extend((s + a, s + b, label) for a, b, label in _words(texts[i][s:e], path, model))
     for spans in out:
         spans.sort()

@@ -12,7 +12,8 @@ python-crfsuite; here the model runs in numpy alone.
 
 Features are hashed to 64-bit ids computed with numpy over a whole document's text at once, so tagging costs a
 few array operations per feature template, not a Python loop per character. The asset holds the ids, their
-weights and the label transitions: numbers only, no text."""
+weights, the label transitions and the label names. It holds no text: a feature id can only be matched by
+hashing a guess (a character, two or three characters together, a word) and comparing."""
 
 from __future__ import annotations
 
@@ -149,9 +150,7 @@ def features_of(texts: Sequence[str], chosen: Sequence[Sequence[Candidate]],
 @lru_cache(maxsize=1)
 def lac_labels() -> dict[str, int]:
     """LAC's labels as small integers, in a fixed order (its label names sorted)."""
-    model = lac._model()
-    names = sorted(set(model.labels)) if model is not None else []
-    return {name: i + 1 for i, name in enumerate(names)}
+    return {name: i + 1 for i, name in enumerate(lac.label_names())}
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity (the arrays are not hashable)
@@ -180,7 +179,7 @@ def model() -> Model | None:
             labels = tuple(str(x) for x in data["labels"])
     except (OSError, ValueError, KeyError):
         return None
-    if labels != LABELS or loaded.weights.shape != (len(loaded.ids), len(LABELS)):
+    if labels != LABELS or not len(loaded.ids) or loaded.weights.shape != (len(loaded.ids), len(LABELS)):
         return None
     return loaded
 
@@ -205,27 +204,36 @@ def spans(path: Sequence[int]) -> list[tuple[int, int, str]]:
     return out
 
 
+# Characters per decoding batch, and how much longer than its shortest text a batch's longest may be.
+BATCH_CHARS = 8192
+PAD_RATIO = 1.5
+
+
+def _batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Texts grouped by length (indices), each text whole: the model was trained on whole paragraphs."""
+    order = sorted((i for i, n in enumerate(lengths) if n), key=lambda i: lengths[i])
+    out: list[list[int]] = []
+    for i in order:
+        if out and (len(out[-1]) + 1) * lengths[i] <= BATCH_CHARS and lengths[i] <= lengths[out[-1][0]] * PAD_RATIO:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
 def tag(texts: Sequence[str], chosen: Sequence[Sequence[Candidate]],
         words: Sequence[Sequence[lac.Span]], m: Model) -> list[list[tuple[int, int, str]]]:
-    """The model's spans in every text (pieces cut as LAC cuts them)."""
+    """The model's spans in every text, each text decoded whole."""
     out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
     every = emissions(m, features_of(texts, chosen, words))
     starts = np.cumsum([0, *(len(t) for t in texts)])
-    # Every piece of the document in one batch: one pass over at most lac.MAX_CHARS steps.
-    pieces = [(i, s, e) for i, text in enumerate(texts) for s, e in lac._pieces(text)]
-    if not pieces:
-        return out
-    lengths = np.array([e - s for _, s, e in pieces], dtype=np.int64)
-    grid = np.zeros((len(pieces), int(lengths.max()), len(LABELS)), dtype=np.float64)
-    for row, (i, s, e) in enumerate(pieces):
-        grid[row, :e - s] = every[starts[i] + s:starts[i] + e]
-    order = np.argsort(-lengths, kind="stable")  # the decoder masks from the shortest length on
-    paths = lac._viterbi(grid[order], lengths[order], m.transitions)
-    for k, path in zip(order, paths, strict=True):
-        i, s, _ = pieces[k]
-        out[i].extend((s + a, s + b, kind) for a, b, kind in spans(path.tolist()))
-    for found in out:
-        found.sort()
+    for batch in _batches([len(t) for t in texts]):
+        lengths = np.array([len(texts[i]) for i in batch], dtype=np.int64)
+        grid = np.zeros((len(batch), int(lengths.max()), len(LABELS)), dtype=np.float64)
+        for row, i in enumerate(batch):
+            grid[row, :lengths[row]] = every[starts[i]:starts[i + 1]]
+        for i, path in zip(batch, lac.viterbi(grid, lengths, m.transitions), strict=True):
+            out[i] = spans(path.tolist())
     return out
 
 
@@ -233,41 +241,67 @@ def respan(chosen: list[list[Candidate]], texts: Sequence[str], words: Sequence[
            m: Model | None = None) -> list[list[Candidate]]:
     """Organisations and places as the model reads them. The recogniser's candidate is kept where the model
     agrees with it (its identity and English name with it), where the model's span is doubted, and where it
-    came from a list or a rule; its other kinds stay unless a learned span covers them."""
+    came from a list or a rule; its other kinds always stay."""
     m = model() if m is None else m
     if m is None:
         return chosen
-    out: list[list[Candidate]] = []
-    for text, cands, ws, learned in zip(texts, chosen, words, tag(texts, chosen, words, m), strict=True):
-        same = {(c.start, c.end, c.kind): c for c in cands}
-        clause = [(s, e) for s, e, label in ws if label in _CLAUSE_WORDS]
-        accepted: list[tuple[int, int, str]] = []
-        doubted: list[tuple[int, int]] = []  # where the recogniser's own reading stays
-        for s, e, k in learned:
-            if k not in REDECIDED or not text[s:e].strip():
-                continue
-            covered = [c for c in cands if c.start < e and s < c.end]
-            # Doubted: a span across a list's or a rule's candidate; one where the recogniser saw no organisation
-            # or place (the model cannot see a rule's decision that a word is no name: 奔驰 the verb, 中、英、日
-            # the languages); one holding a whole verb or particle, which runs across a clause (北大课堂到达摩院).
-            if (s, e, k) in same:
-                accepted.append((s, e, k))
-            elif any(_protected(c) for c in covered) or not any(c.kind in REDECIDED for c in covered) \
-                    or any(s <= a and b <= e for a, b in clause):
-                doubted.append((s, e))
-            else:
-                accepted.append((s, e, k))
-
-        def overlaps(c: Candidate, spans: Sequence[tuple[int, ...]]) -> bool:
-            return any(span[0] < c.end and c.start < span[1] for span in spans)
-
-        kept = [c for c in cands if not overlaps(c, accepted)
-                and (c.kind not in REDECIDED or overlaps(c, doubted) or _protected(c))]
-        kept += [same.get(span) or _new(text, *span) for span in accepted]
-        kept.sort(key=lambda c: (c.start, c.end))
-        out.append(kept)
+    out = [_settle(text, cands, ws, learned)
+           for text, cands, ws, learned in zip(texts, chosen, words, tag(texts, chosen, words, m), strict=True)]
     org_wording.trim_descriptors(out, texts)  # the rules' own trim: a class noun before a name stays outside
     return out
+
+
+def _settle(text: str, cands: list[Candidate], words: Sequence[lac.Span],
+            learned: list[tuple[int, int, str]]) -> list[Candidate]:
+    """One text's candidates with the model's spans taken where they are not doubted."""
+    n = len(text)
+    at = np.full(n + 1, -1, dtype=np.int64)  # which candidate covers each character
+    for i, c in enumerate(cands):
+        at[c.start:c.end] = i
+    edges = np.zeros(n + 1, dtype=bool)  # where a LAC word or a candidate starts or ends
+    for s, e, _ in words:
+        edges[s] = edges[e] = True
+    for c in cands:
+        edges[c.start] = edges[c.end] = True
+    ends = np.zeros(n + 1, dtype=np.int64)  # verbs and particles, counted where they end
+    for _, e, label in words:
+        if label in _CLAUSE_WORDS:
+            ends[e] += 1
+    verbs = np.cumsum(ends)  # LAC's words cover the text, so those ending in (s, e] lie inside a span on edges
+    same = {(c.start, c.end, c.kind): i for i, c in enumerate(cands)}
+    accepted: list[tuple[int, int, str]] = []
+    taken = np.zeros(n, dtype=bool)
+    doubted = np.zeros(n, dtype=bool)
+    for s, e, k in learned:
+        if k not in REDECIDED or not text[s:e].strip():
+            continue
+        covered = [cands[i] for i in dict.fromkeys(at[s:e].tolist()) if i >= 0]
+        if (s, e, k) not in same and _doubted(text, s, e, k, covered, edges, verbs):
+            doubted[s:e] = True
+            continue
+        accepted.append((s, e, k))
+        taken[s:e] = True
+    kept = [c for c in cands if not taken[c.start:c.end].any()
+            and (c.kind not in REDECIDED or doubted[c.start:c.end].any() or _protected(c))]
+    kept += [cands[same[span]] if span in same else _new(text, *span) for span in accepted]
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept
+
+
+def _doubted(text: str, s: int, e: int, kind: str, covered: list[Candidate], edges: np.ndarray,
+             verbs: np.ndarray) -> bool:
+    """Whether the recogniser's reading stays where the model drew (s, e) as `kind` and the recogniser did not:
+    - the span crosses a name from a list or a rule, or one of a kind the model does not decide (a person);
+    - the recogniser saw no organisation or place there (the model cannot see a rule's decision that a word is
+      no name: 奔驰 the verb, 中、英、日 the languages);
+    - it joins several names into a kind none of them had (云南 + 保山 as one organisation);
+    - it starts or ends inside a word (河北张 of 河北张北), holds a space, or holds a whole verb or particle,
+      which runs across a clause (北大课堂到达摩院)."""
+    if any(_protected(c) or c.kind not in REDECIDED for c in covered) or not covered:
+        return True
+    if len(covered) > 1 and kind not in {c.kind for c in covered}:
+        return True
+    return not (edges[s] and edges[e]) or any(ch.isspace() for ch in text[s:e]) or verbs[e] > verbs[s]
 
 
 def _protected(c: Candidate) -> bool:
@@ -279,4 +313,5 @@ def _new(text: str, start: int, end: int, kind: str) -> Candidate:
     entry = all_lists().get(surface)
     if entry is not None and entry.kind == kind:
         return Candidate(start, end, kind, entry.id, entry.english, Source.LEARNED)
-    return Candidate(start, end, kind, canonical_id(kind, surface), None, Source.LEARNED)
+    # Another kind's entry still gives the English name (青岛啤酒, Tsingtao Beer, the company).
+    return Candidate(start, end, kind, canonical_id(kind, surface), entry.english if entry else None, Source.LEARNED)

@@ -363,16 +363,20 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
     for cs, s in zip(chosen, simplified, strict=True):
         cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
                  is not None]
-    # Last, so these apply also where consistency propagated a name.
-    final = [[c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
-             if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
-             and not latin.a_sentence(s[c.start:c.end]) and not rules.a_standard(s[c.start:c.end])
-             and not org_wording.of_every_country(s, c)
-             and not (c.kind == EntityKind.PLACE and (places.not_a_place(s, c.end)
-                                                      or places.in_a_title(s, c.start, c.end)))]
-            for cs, s in zip(chosen, simplified, strict=True)]
+    # Last, so these apply also where consistency propagated a name, and again to the learned spans.
+    def settled(cs: list[Candidate], s: str) -> list[Candidate]:
+        return [c._replace(english=english_name(c, s[c.start:c.end])) for c in cs
+                if c.kind != NOT_OURS and not org_wording.a_member(s, c) and not org_wording.no_body_named(s, c)
+                and not latin.a_sentence(s[c.start:c.end]) and not rules.a_standard(s[c.start:c.end])
+                and not org_wording.of_every_country(s, c)
+                and not (c.kind == EntityKind.PLACE and (places.not_a_place(s, c.end)
+                                                         or places.in_a_title(s, c.start, c.end)))]
+    final = [settled(cs, s) for cs, s in zip(chosen, simplified, strict=True)]
     final = person_check.checked(final, simplified) if "person-check" in sources else final
-    return learned_spans.respan(final, simplified, words) if Source.LEARNED in sources and words else final
+    if Source.LEARNED in sources and words is not None and lac.available():  # its features need LAC's words
+        respanned = learned_spans.respan(final, simplified, words)
+        final = [settled(cs, s) for cs, s in zip(respanned, simplified, strict=True)]
+    return final
 
 
 def recognize(document: Document, sources: frozenset[str] = ALL_SOURCES) -> list[Mention]:
