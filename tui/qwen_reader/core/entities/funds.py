@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from qwen_reader.core.entities.identity import slug
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid
+from qwen_reader.core.store.paths import bundled_asset
 
 # The fund's own words: no function word, no count (9只开放式基金), no owner word (旗下).
 _BODY = r"[\u4e00-\u9fffA-Za-z0-9]"
@@ -69,6 +71,44 @@ def _listed_funds(text: str) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def known_companies() -> frozenset[str]:
+    """Short names of the fund management companies (assets/fund_companies.txt)."""
+    try:
+        text = bundled_asset("fund_companies.txt").read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+# A known company's fund written without 基金: at most two characters, a fund word, a series number or a class
+# letter, then a boundary (华夏优势增长、, 中邮核心优选的, 建信恒久价值基金, 南方稳健2号基金, 华夏希望债券A).
+_AFTER_KNOWN = re.compile(rf"{_BODY}{{0,2}}?(?:{_FUND_WORDS.pattern})(?:券|型)?(?:[0-9一二三]号|[A-C])?"
+                          r"(?=[、，,。；;：:）)」”\s]|基金|等|和|与|及|的|分别|$|"
+                          # what a report says of a fund right after its name
+                          r"持有|持仓|重仓|增持|减持|买入|卖出|今年|上涨|下跌|涨幅|跌幅|表现|净值|收益|业绩|排名|位列|"
+                          r"位居|规模|份额|"
+                          r"成立|发行|获得|以|在|则|也|还|将|已|对|为|是|均|都)")
+
+
+_WITH_FUND = re.compile(r"基金(?![会公管经业份])")
+
+
+def _known_company_funds(text: str) -> list[Candidate]:
+    """Funds named by a known fund company and the fund's own words, in a text about funds."""
+    out: list[Candidate] = []
+    for company in known_companies():
+        at = text.find(company)
+        while at >= 0:
+            m = _AFTER_KNOWN.match(text, at + len(company))
+            if m and m.end() > m.start() and not _NOT_IN_BODY.search(m.group()) and not _OTHER_BODY.search(m.group()):
+                # 基金 after the name is part of it, unless it starts a role or a body (基金经理, 基金公司)
+                whole = _WITH_FUND.match(text, m.end())
+                out.append(_product(text, at, whole.end() if whole else m.end()))
+            at = text.find(company, at + 1)
+    return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)]
+
+
 def _fund_of(name: str, companies: set[str]) -> bool:
     """Whether a name is a known fund company's name followed by a fund's own words (长盛 + 同德)."""
     return any(name.startswith(co) and 0 < len(name) - len(co) <= 10 and "基金" not in name[len(co):]
@@ -83,6 +123,7 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
              for c in candidates if c.kind == EntityKind.ORG and c.end - c.start >= 4
              and text[c.start:c.end].endswith("基金")}
     fund_companies = {x for x in named if not any(x != y and x.startswith(y) for y in named)}
+    about_funds = sum(text.count("基金") for text in texts) >= 2  # a report about funds, not one passing mention
     for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
         found: list[Candidate] = []
         for c in candidates:
@@ -99,6 +140,9 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
             if len(body) >= 2 and not _NOT_IN_BODY.search(body):
                 found.append(_product(text, m.end() - len(body) - 6, m.end()))
         found.extend(f for f in _listed_funds(text) if not any(f.start < g.end and g.start < f.end for g in found))
+        if about_funds:
+            found.extend(f for f in _known_company_funds(text)
+                         if not any(f.start < g.end and g.start < f.end for g in found))
         outer = [f for f in found if not any(g is not f and g.start <= f.start and f.end <= g.end
                                              and (g.start, g.end) != (f.start, f.end) for g in found)]
         companies.update(text[o.start:o.end] for o in candidates if o.kind == EntityKind.ORG
