@@ -21,8 +21,16 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from qwen_reader.core.entities.model import Source
-from qwen_reader.core.entities.recognize import ALL_SOURCES, FAMILIES, recognize, tokenize, warm
+from qwen_reader.core.entities.model import Candidate, Source
+from qwen_reader.core.entities.recognize import (
+    ALL_SOURCES,
+    FAMILIES,
+    SKIPPED_KINDS,
+    recognize,
+    recognize_texts,
+    tokenize,
+    warm,
+)
 from qwen_reader.core.entities.scoring import KINDS, Score, cap_copies, load_gold, score
 from qwen_reader.core.library import open_corpus
 from qwen_reader.core.store.paths import HOME_ENV
@@ -68,6 +76,13 @@ def cap_removed_copies(docs: list[Document], gold: dict[str, list[tuple[str, str
         raw = Path(doc.path).read_text(encoding="utf-8", errors="replace")
         cleaned = "\n".join(p.text for p in doc.paragraphs)
         gold[doc.id] = cap_copies(raw, cleaned, gold.get(doc.id, []))
+
+
+def recognised(doc: Document, sources: frozenset[str]) -> tuple[list[int], list[list[Candidate]]]:
+    """The paragraphs recognition reads (indices, as `recognize` picks them) and each one's candidates: what the
+    trainers of the learned layers see."""
+    wanted = [i for i, p in enumerate(doc.paragraphs) if p.kind not in SKIPPED_KINDS and p.text.strip()]
+    return wanted, recognize_texts([doc.paragraphs[i].text for i in wanted], sources)
 
 
 def run(docs: list[Document], gold: dict[str, list[tuple[str, str]]], coverage: dict[str, list[str]],

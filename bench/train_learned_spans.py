@@ -26,11 +26,11 @@ import numpy as np
 from qwen_reader.core.entities import lac, learned_spans
 from qwen_reader.core.entities.identity import to_simplified
 from qwen_reader.core.entities.model import Candidate, Source
-from qwen_reader.core.entities.recognize import ALL_SOURCES, SKIPPED_KINDS, recognize
+from qwen_reader.core.entities.recognize import ALL_SOURCES
 from qwen_reader.core.entities.scoring import load_gold
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from entities import cap_removed_copies, folder_set
+from entities import cap_removed_copies, folder_set, recognised
 
 REPO = Path(__file__).resolve().parents[1]
 PARAMETERS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
@@ -81,21 +81,18 @@ def articles(folder: Path) -> tuple[list[Article], int]:
         joined = "\n".join(p.text for p in doc.paragraphs)
         placed, n = _placed(joined, load_gold(folder / f"{doc.id}.ann.jsonl"))
         lost += n
-        found: dict[int, list[Candidate]] = {}
-        for m in recognize(doc, ALL_SOURCES - {Source.LEARNED}):
-            found.setdefault(m.paragraph, []).append(Candidate(m.start, m.end, m.kind, m.id, m.english, m.source))
-        wanted = [i for i, p in enumerate(doc.paragraphs) if p.kind not in SKIPPED_KINDS and p.text.strip()]
+        wanted, chosen = recognised(doc, ALL_SOURCES - {Source.LEARNED})
         simplified = [to_simplified(doc.paragraphs[i].text) for i in wanted]
         paragraphs: list[Paragraph] = []
         offset = {i: sum(len(p.text) + 1 for p in doc.paragraphs[:i]) for i in wanted}
-        for i, s, words in zip(wanted, simplified, lac.words(simplified), strict=True):
+        for i, s, found, words in zip(wanted, simplified, chosen, lac.words(simplified), strict=True):
             labels = ["O"] * len(s)
             for start, end, kind in placed:
                 a, b = start - offset[i], end - offset[i]
                 if kind in NAME_KINDS and 0 <= a < b <= len(s):
                     labels[a] = f"B-{kind}"
                     labels[a + 1:b] = [f"I-{kind}"] * (b - a - 1)
-            paragraphs.append(Paragraph(doc.paragraphs[i].text, s, found.get(i, []), words, labels))
+            paragraphs.append(Paragraph(doc.paragraphs[i].text, s, found, words, labels))
         out.append(Article(folder.name, paragraphs, gold.get(doc.id, [])))
     return out, lost
 

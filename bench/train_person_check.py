@@ -23,11 +23,11 @@ import numpy as np
 
 from qwen_reader.core.entities import person_check
 from qwen_reader.core.entities.identity import to_simplified
-from qwen_reader.core.entities.model import Candidate, Source
-from qwen_reader.core.entities.recognize import ALL_SOURCES, recognize
+from qwen_reader.core.entities.model import Source
+from qwen_reader.core.entities.recognize import ALL_SOURCES
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from entities import cap_removed_copies, folder_set
+from entities import cap_removed_copies, folder_set, recognised
 
 REPO = Path(__file__).resolve().parents[1]
 EPOCHS = 8
@@ -48,14 +48,9 @@ def examples(folder: Path) -> tuple[list[Example], int]:
     out: list[Example] = []
     missed = 0
     for doc in docs:
-        # The recogniser's own mentions (the check left out), regrouped as its per-paragraph candidates.
-        grouped: defaultdict[int, list[Candidate]] = defaultdict(list)
-        for m in recognize(doc, ALL_SOURCES - {"person-check", Source.LEARNED}):
-            grouped[m.paragraph].append(Candidate(m.start, m.end, m.kind, m.id, m.english, m.source))
-        paragraphs = sorted(grouped)
-        texts = [doc.paragraphs[i].text for i in paragraphs]
+        wanted, chosen = recognised(doc, ALL_SOURCES - {"person-check", Source.LEARNED})
+        texts = [doc.paragraphs[i].text for i in wanted]
         simplified = [to_simplified(t) for t in texts]
-        chosen = [grouped[i] for i in paragraphs]
         want = Counter(text for text, kind in gold.get(doc.id, []) if kind == "person")
         evidenced = person_check.evidenced(chosen, simplified)
         for p, i, f in person_check.person_features(chosen, simplified):
@@ -83,15 +78,16 @@ def train(data: list[Example]) -> np.ndarray:
 
 
 def kept(w: np.ndarray, data: list[Example]) -> list[bool]:
-    """Which examples survive the check, deciding by name within a document as person_check does."""
-    by_name: defaultdict[tuple[str, str], list[float]] = defaultdict(list)
-    evidenced: set[tuple[str, str]] = set()
+    """Which examples survive the check, deciding by name within each document with person_check's rule."""
+    scores: defaultdict[str, defaultdict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    evidenced: defaultdict[str, set[str]] = defaultdict(set)
     for e in data:
-        by_name[(e.group, e.name)].append(person_check.probability(w, e.features))
+        scores[e.group][e.name].append(person_check.probability(w, e.features))
         if e.evidenced:
-            evidenced.add((e.group, e.name))
-    mean = {key: sum(ps) / len(ps) for key, ps in by_name.items()}
-    return [(e.group, e.name) in evidenced or mean[(e.group, e.name)] >= person_check.THRESHOLD for e in data]
+            evidenced[e.group].add(e.name)
+    gone = {(group, name) for group, by_name in scores.items()
+            for name in person_check.dropped(by_name, evidenced[group])}
+    return [(e.group, e.name) not in gone for e in data]
 
 
 def f1(tp: int, fp: int, fn: int) -> float:

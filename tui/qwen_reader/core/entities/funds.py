@@ -101,7 +101,7 @@ def _known_company_funds(text: str) -> list[Candidate]:
         at = text.find(company)
         while at >= 0:
             m = _AFTER_KNOWN.match(text, at + len(company))
-            if m and m.end() > m.start() and not _NOT_IN_BODY.search(m.group()) and not _OTHER_BODY.search(m.group()):
+            if m and not _NOT_IN_BODY.search(m.group()) and not _OTHER_BODY.search(m.group()):
                 # 基金 after the name is part of it, unless it starts a role or a body (基金经理, 基金公司)
                 whole = _WITH_FUND.match(text, m.end())
                 out.append(_product(text, at, whole.end() if whole else m.end()))

@@ -25,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from qwen_reader.core.entities import lac, org_wording
+from qwen_reader.core.entities.gazetteer import traded_names
 from qwen_reader.core.entities.identity import canonical_id
 from qwen_reader.core.entities.known import all_lists
 from qwen_reader.core.entities.model import Candidate, EntityKind, Source
@@ -245,14 +246,15 @@ def respan(chosen: list[list[Candidate]], texts: Sequence[str], words: Sequence[
     m = model() if m is None else m
     if m is None:
         return chosen
-    out = [_settle(text, cands, ws, learned)
+    in_trade = frozenset(traded_names())
+    out = [_settle(text, cands, ws, learned, in_trade)
            for text, cands, ws, learned in zip(texts, chosen, words, tag(texts, chosen, words, m), strict=True)]
     org_wording.trim_descriptors(out, texts)  # the rules' own trim: a class noun before a name stays outside
     return out
 
 
-def _settle(text: str, cands: list[Candidate], words: Sequence[lac.Span],
-            learned: list[tuple[int, int, str]]) -> list[Candidate]:
+def _settle(text: str, cands: list[Candidate], words: Sequence[lac.Span], learned: list[tuple[int, int, str]],
+            in_trade: frozenset[str] = frozenset()) -> list[Candidate]:
     """One text's candidates with the model's spans taken where they are not doubted."""
     n = len(text)
     at = np.full(n + 1, -1, dtype=np.int64)  # which candidate covers each character
@@ -276,7 +278,7 @@ def _settle(text: str, cands: list[Candidate], words: Sequence[lac.Span],
         if k not in REDECIDED or not text[s:e].strip():
             continue
         covered = [cands[i] for i in dict.fromkeys(at[s:e].tolist()) if i >= 0]
-        if (s, e, k) not in same and _doubted(text, s, e, k, covered, edges, verbs):
+        if (s, e, k) not in same and (_doubted(text, s, e, k, covered, edges, verbs) or text[s:e] in in_trade):
             doubted[s:e] = True
             continue
         accepted.append((s, e, k))
@@ -296,7 +298,8 @@ def _doubted(text: str, s: int, e: int, kind: str, covered: list[Candidate], edg
       no name: 奔驰 the verb, 中、英、日 the languages);
     - it joins several names into a kind none of them had (云南 + 保山 as one organisation);
     - it starts or ends inside a word (河北张 of 河北张北), holds a space, or holds a whole verb or particle,
-      which runs across a clause (北大课堂到达摩院)."""
+      which runs across a clause (北大课堂到达摩院).
+    (And in `_settle`: an exchange short name that reads as a phrase too, 西安旅游, is the traded rule's to decide.)"""
     if any(_protected(c) or c.kind not in REDECIDED for c in covered) or not covered:
         return True
     if len(covered) > 1 and kind not in {c.kind for c in covered}:

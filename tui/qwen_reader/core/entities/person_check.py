@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -115,9 +115,13 @@ def checked(chosen: list[list[Candidate]], texts: Sequence[str],
     for p, i, f in person_features(chosen, texts):
         c = chosen[p][i]
         by_name[texts[p][c.start:c.end]].append(probability(w, f))
-    kept = evidenced(chosen, texts)
-    dropped = {name for name, ps in by_name.items() if name not in kept and sum(ps) / len(ps) < THRESHOLD}
-    if not dropped:
+    gone = dropped(by_name, evidenced(chosen, texts))
+    if not gone:
         return chosen
-    return [[c for c in cands if not (c.kind == EntityKind.PERSON and text[c.start:c.end] in dropped)]
+    return [[c for c in cands if not (c.kind == EntityKind.PERSON and text[c.start:c.end] in gone)]
             for cands, text in zip(chosen, texts, strict=True)]
+
+
+def dropped(scores: Mapping[str, list[float]], kept: set[str]) -> set[str]:
+    """The names of one document to drop: scored below THRESHOLD on average, with no evidence of their own."""
+    return {name for name, ps in scores.items() if name not in kept and sum(ps) / len(ps) < THRESHOLD}
