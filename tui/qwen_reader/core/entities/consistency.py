@@ -68,7 +68,8 @@ def family_names_win(chosen: Sequence[list[Candidate]], texts: Sequence[str]) ->
 
 # A company's legal tail: what is left before it is the company's short name (奥丁丁集团, then 奥丁丁).
 _TRADE_TAILS = (r"集团|控股|电子|科技|光电|实业|地产|置业|汽车|电器|证券|投信|资本|网络|通讯|通信|半导体|能源|医药|"
-                r"制药|传媒|物流|航空|银行|保险")
+                r"制药|传媒|物流|航空|银行|保险|生技|金控|投控|电信|精密|工业|航运|海运|纺织|食品|化学|钢铁|塑胶|营造|人寿|"
+                r"药业|软件|重工|机械|电气|化工|矿业|酒业|黄金|珠宝|新能|环保|材料|家居|生物|医疗|电机|通运|客运")
 _COMPANY_TAIL = re.compile(rf"(?:股份有限公司|有限公司|公司|娱乐科技|{_TRADE_TAILS})$")
 
 
@@ -84,6 +85,19 @@ def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
             if len(stem) >= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in stem) and not not_stems(stem):
                 out.setdefault(stem, c)
     return out
+
+
+# Words for a kind of business, not one business: a stem holding one (民营企业 of 民营企业科技) is no short name.
+_KIND_WORD = re.compile(r"企业|公司|行业|产业|基金|资本|融资|集团|市场|银行|机构|厂商")
+
+
+def with_stems(names: Gazetteer, stems: dict[str, Candidate]) -> Gazetteer:
+    """The document's names and the short names of the companies a list or a rule found (國光 after 國光生技（4142）,
+    金地 after 金地集团), in place; a statistical source's company lends its stem no trust."""
+    for stem, c in stems.items():
+        if stem not in names and c.source in (Source.LIST, Source.RULES) and not _KIND_WORD.search(stem):
+            names.add(stem, Entry(c.id, c.kind, c.english))
+    return names
 
 
 # An officer's title right after a name: the name is the company the officer serves (货拉拉创始人周胜馥).

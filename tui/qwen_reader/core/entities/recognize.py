@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from qwen_reader.core.entities import (
     brands,
+    consistency,
     craft,
     dates,
     defined_names,
@@ -43,18 +44,6 @@ from qwen_reader.core.entities import (
     western_names,
 )
 from qwen_reader.core.entities.cedict_names import cedict_names, is_dictionary_place
-from qwen_reader.core.entities.consistency import (
-    companies_by_officer,
-    company_stems,
-    complete_names,
-    document_names,
-    family_names_win,
-    kinds_agree,
-    longer_names_win,
-    propagate,
-    unit_short_forms,
-    with_company_tails,
-)
 from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list, unmatched_names
 from qwen_reader.core.entities.identity import english_name, to_simplified
 from qwen_reader.core.entities.known import (
@@ -321,13 +310,14 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         orgs.company_tails(chosen, simplified, known_places())
     names = cedict_names()
     if Source.CONSISTENCY in sources:
-        complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
-        family_names_win(chosen, simplified)
-        known = document_names(chosen, simplified, names.common, names.surnames)
-        for short, entry in unit_short_forms(chosen, simplified, names.common, tokenize, all_lists().__contains__):
+        consistency.complete_names(chosen, simplified, tagger.ENDS_AND_JOINS)
+        consistency.family_names_win(chosen, simplified)
+        known = consistency.document_names(chosen, simplified, names.common, names.surnames)
+        for short, entry in consistency.unit_short_forms(chosen, simplified, names.common, tokenize,
+                                                         all_lists().__contains__):
             known.add(short, entry)
-        propagate(chosen, simplified, known)
-        with_company_tails(chosen, simplified)
+        consistency.propagate(chosen, simplified, known)
+        consistency.with_company_tails(chosen, simplified)
     if words is not None:
         # Last, so a name the document already knows (俊旸 after 林俊旸) keeps its identity.
         for cands, text, w in zip(chosen, simplified, words, strict=True):
@@ -339,13 +329,14 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
                 cands[:] = defined_names.short_names(text, cands, names.common)
         if Source.CONSISTENCY in sources:
             # A company's short name may be a dictionary's place (长城 of 长城汽车), not a country (中国 of 中国移动).
-            stems = company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common
-                                  or (w in known_places() and not _landmark(w)))
-            kinds_agree(chosen, simplified, stems)
-            propagate(chosen, simplified, document_names(chosen, simplified, names.common, names.surnames))
-            with_company_tails(chosen, simplified)
-            longer_names_win(chosen, simplified)
-            companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
+            stems = consistency.company_stems(chosen, simplified, lambda w: w in broad_places() or w in names.common
+                                              or (w in known_places() and not _landmark(w)))
+            consistency.kinds_agree(chosen, simplified, stems)
+            known = consistency.document_names(chosen, simplified, names.common, names.surnames)
+            consistency.propagate(chosen, simplified, consistency.with_stems(known, stems))
+            consistency.with_company_tails(chosen, simplified)
+            consistency.longer_names_win(chosen, simplified)
+            consistency.companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
             brands.brands_not_people(chosen, simplified)
             model_codes.model_codes(chosen, simplified)
     if Source.RULES in sources and "org-context" in sources:
@@ -358,7 +349,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
         org_branches.branches(chosen, simplified, names.common)
         traded.at_every_mention(chosen, simplified)
         if Source.CONSISTENCY in sources and (glossed := org_wording.glosses(chosen, simplified)):
-            propagate(chosen, simplified, Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
+            consistency.propagate(chosen, simplified,
+                                  Gazetteer((name, Entry(c.id, c.kind, c.english)) for name, c in glossed))
         funds.fund_names(chosen, simplified)  # last: the tagger names many fund companies
     for cs, s in zip(chosen, simplified, strict=True):
         cs[:] = [org_wording.without_particle(s, t) for c in cs if (t := people.tidied(s, c, names.surnames))
