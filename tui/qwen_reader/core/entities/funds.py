@@ -109,6 +109,28 @@ def _known_company_funds(text: str) -> list[Candidate]:
     return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)]
 
 
+# A fund company by its name: a known company's short name and 基金 (融通基金, 南方基金管理有限公司), not a role
+# (南方基金经理) nor the start of a fund's own words.
+_COMPANY_NAME = re.compile(r"基金(?:管理有限公司|管理公司)?(?!经理|经纪|会(?!同)|业(?!绩)|份额|[A-Za-z0-9])")
+
+
+def _fund_company_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Known fund companies named with 基金 that no list's or rule's mention holds or cuts (what the statistical
+    sources read there gives way: 南方 as a place, 人工银瑞信 across the name)."""
+    out: list[Candidate] = []
+    for company in known_companies():
+        at = text.find(company + "基金")
+        while at >= 0:
+            m = _COMPANY_NAME.match(text, at + len(company))
+            if m and not (at and text[at - 1].isascii() and text[at - 1].isalnum()):
+                end = m.end()
+                if not any(c.start < end and at < c.end and not (at <= c.start and c.end <= end)
+                           and c.source in (Source.LIST, Source.RULES) for c in candidates):
+                    out.append(Candidate(at, end, EntityKind.ORG, f"org:{slug(text[at:end])}", None, Source.RULES))
+            at = text.find(company + "基金", at + 1)
+    return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)]
+
+
 def _fund_of(name: str, companies: set[str]) -> bool:
     """Whether a name is a known fund company's name followed by a fund's own words (长盛 + 同德)."""
     return any(name.startswith(co) and 0 < len(name) - len(co) <= 10 and "基金" not in name[len(co):]
@@ -149,6 +171,9 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
                          for f in outer if o.start == f.start and o.end < f.end)
         if outer:
             chosen[i][:] = overlaid(candidates, outer)
+    for i, (candidates, text) in enumerate(zip(chosen, texts, strict=True)):
+        if named := _fund_company_names(text, candidates):
+            chosen[i][:] = overlaid(candidates, named)
     companies.update(fund_companies)
     if not companies:
         return
@@ -159,7 +184,7 @@ def fund_names(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None:
             if c.kind != EntityKind.ORG:
                 continue
             if surface.endswith("基金"):  # 华夏科创先锋基金 read whole as a company: the company's fund
-                if surface[:-2] not in companies and _fund_of(surface[:-2], companies):
+                if surface[:-2] not in companies | known_companies() and _fund_of(surface[:-2], companies):
                     listed.append(_product(text, c.start, c.end))
             elif surface in companies:
                 m = _LISTED.match(text, c.end)
