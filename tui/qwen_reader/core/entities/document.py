@@ -14,7 +14,7 @@ from qwen_reader.core.entities.model import Mention
 from qwen_reader.core.text.model import Document
 
 # Bump when recognition changes: cached mentions from an older recogniser are ignored.
-RECOGNISER_VERSION = 82
+RECOGNISER_VERSION = 83
 # Documents longer than this are not tagged in the background (about 10 s of tagging and a large index):
 # a 20 MB log or book is read without colours rather than with a machine held busy.
 MAX_TAGGED_CHARS = 1_000_000

@@ -22,7 +22,10 @@ _PERIOD = re.compile(r"Q[1-4]|H[12]|MP[345]")  # MP4: a kind of player, no model
 # G20峰会, 阿里P9高管).
 _NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组位排款式队版%]|峰会|高管|员工|工程师|职级|"
                               r"专家|总监|经理|驾照|联赛|赛季|航班|指数)")
-_MODEL_WORD_AFTER = re.compile(r"\s?(?:等)?(?:新)?(?:车型|机型|轿车|SUV|入门款|顶配|手机|新车|系列|芯片|处理器)")
+_MODEL_WORD_AFTER = re.compile(r"\s?(?:等)?(?:新)?(?:车型|机型|轿车|SUV|入门款|顶配|手机|新车|系列|芯片|处理器|"
+                               r"上市|交付|车主|订单|增程版|纯电版|标准版)")
+# A maker, then a word for a new model (蔚来新ES8, 小鹏全新P7), then the code.
+_NEW_BETWEEN = re.compile(r"(?:全新|新款|新一代|新)\s?")
 _LIST_JOIN = re.compile(r"\s?(?:、|和|及|与|/)\s?")
 
 
@@ -43,6 +46,7 @@ def model_codes(chosen: Sequence[list[Candidate]], texts: Sequence[str]) -> None
                  and not _PERIOD.fullmatch(m.group()) and not _NOT_MODEL_AFTER.match(text, m.end())]
         free.append(codes)
         makers = {c.end for c in candidates if c.kind in (EntityKind.ORG, EntityKind.PRODUCT)}
+        makers |= {m.end() for end in list(makers) if (m := _NEW_BETWEEN.match(text, end))}
         for m in codes:
             if m.start() in makers or (m.start() - 1 in makers and text[m.start() - 1] == " ") \
                     or _MODEL_WORD_AFTER.match(text, m.end()):

@@ -1,0 +1,58 @@
+"""Session 11's rules: a body's head before its officer (会长, 理事长), companies' short names from a list's or a
+rule's full name, fund companies named with 基金, and model codes after 新 or before 上市/交付.
+Sentences are the authors' own."""
+
+from __future__ import annotations
+
+from conftest import tagged, tagged_doc
+
+
+def test_a_body_before_its_chairman_and_his_name_is_an_organisation() -> None:
+    found = tagged("松山产业促进会会长王建平昨日表示，松山产业促进会将继续推动业界合作。")
+    assert ("松山产业促进会", "org") in found, found
+    assert ("王建平", "person") in found
+
+
+def test_a_title_alone_after_a_word_makes_no_organisation() -> None:
+    found = tagged("前任会长表示，理事长一职暂时空缺。")
+    assert not [t for t, k in found if k == "org"], found
+
+
+def test_a_companys_short_name_after_its_full_name_with_a_ticker() -> None:
+    found = tagged_doc(["瑞宏生技（4188）昨日宣布与日本药厂签约。", "瑞宏表示，首批产品将于下月出货，瑞宏股价随即上涨。"])
+    assert ("瑞宏生技", "org") in found, found
+    assert found.count(("瑞宏", "org")) == 2, found
+
+
+def test_a_stem_made_of_words_for_a_kind_of_business_is_no_short_name() -> None:
+    # 民营企业科技 read as a company must not make every 民营企业 a company.
+    found = tagged_doc(["据悉民营企业科技（8123）将在明年扩产。", "专家认为民营企业应当加大研发。"])
+    assert ("民营企业", "org") not in found, found
+
+
+def test_a_fund_company_named_with_fund_is_an_organisation() -> None:
+    found = tagged_doc(["记者发现，散户周某跟长信基金关系密切，长信基金公司旗下两只产品也买入该股。",
+                        "对此，漩涡中的长信基金并没有发表任何说法，基金业内人士表示关注。"])
+    assert found.count(("长信基金", "org")) == 3, found
+
+
+def test_a_fund_companys_manager_is_no_part_of_its_name() -> None:
+    found = tagged_doc(["长信基金经理李平认为后市乐观，基金仓位有所提高。", "另一家基金公司表示谨慎。"])
+    assert ("长信基金", "org") not in found, found
+
+
+def test_a_known_fund_company_written_whole_with_its_legal_tail() -> None:
+    found = tagged_doc(["公告显示，管理人工银瑞信基金管理有限公司将于下周分红。", "基金持有人可登记参加。"])
+    assert ("工银瑞信基金管理有限公司", "org") in found, found
+
+
+def test_a_models_code_after_a_maker_and_the_word_new() -> None:
+    found = tagged_doc(["十月，蔚来新ES9交付破万，乐道L80上市两个月交付两万台。"])
+    assert ("蔚来", "org") in found, found
+    assert ("ES9", "product") in found, found
+    assert ("L80", "product") in found, found
+
+
+def test_a_code_before_a_count_or_a_level_is_no_model() -> None:
+    found = tagged_doc(["该车型支持L3级辅助驾驶，A1区已经交付使用。"])
+    assert not [t for t, k in found if k == "product"], found
