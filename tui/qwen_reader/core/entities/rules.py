@@ -311,8 +311,8 @@ def suffixed_orgs(text: str, tokens: Sequence[Token], common: frozenset[str],
             body_text = text[name_start:start]
             if not 2 <= len(body_text) <= (12 if registered or local else 8):
                 continue
-            if local and _COUNTED.search(body_text):
-                continue  # 宾夕法尼亚四所学校: schools counted
+            if _COUNTED.search(body_text):
+                continue  # 宾夕法尼亚四所学校, 民生三家银行: schools, banks counted
             if local and not registered and body[0][0] not in places and (back >= 3 or word.endswith("学校")):
                 continue  # 技术类学校, 所有法国学校: a school described; 大埔浸信会公立学校 named after its district
             if local and back >= 2 and all(w in common for w, _, _ in body[1:]):
