@@ -5,6 +5,7 @@ Sentences are the authors' own."""
 from __future__ import annotations
 
 from conftest import tagged, tagged_doc
+from qwen_reader.core.entities.recognize import recognize_texts
 
 
 def test_a_body_before_its_chairman_and_his_name_is_an_organisation() -> None:
@@ -19,7 +20,8 @@ def test_a_title_alone_after_a_word_makes_no_organisation() -> None:
 
 
 def test_a_companys_short_name_after_its_full_name_with_a_ticker() -> None:
-    found = tagged_doc(["瑞宏生技（4188）昨日宣布与日本药厂签约。", "瑞宏表示，首批产品将于下月出货，瑞宏股价随即上涨。"])
+    found = tagged_doc(["瑞宏生技（4188）昨日宣布与日本药厂签约。",
+                        "瑞宏表示，首批产品将于下月出货，瑞宏股价随即上涨。"])
     assert ("瑞宏生技", "org") in found, found
     assert found.count(("瑞宏", "org")) == 2, found
 
@@ -56,3 +58,20 @@ def test_a_models_code_after_a_maker_and_the_word_new() -> None:
 def test_a_code_before_a_count_or_a_level_is_no_model() -> None:
     found = tagged_doc(["该车型支持L3级辅助驾驶，A1区已经交付使用。"])
     assert not [t for t, k in found if k == "product"], found
+
+
+def test_a_company_whose_name_is_a_word_is_found_listed_beside_others() -> None:
+    found = tagged("德系三强“宝马、奔驰、奥迪”仍占据高端市场，理想、问界之后，零跑也跨过了四万台。")
+    for name in ("宝马", "奔驰", "奥迪", "理想", "问界"):
+        assert (name, "org") in found, (name, found)
+
+
+def test_the_same_words_alone_stay_words() -> None:
+    found = tagged("他骑马奔驰在草原上，理想和现实之间总有距离，社会大众都关心平安。")
+    assert not [t for t, k in found if k == "org"], found
+
+
+def test_a_listed_word_company_has_the_lists_identity() -> None:
+    found = recognize_texts(["平安、光大、民生三家银行公布业绩。"])[0]
+    ids = {c.id for c in found if c.kind == "org"}
+    assert {"org:ping-an", "org:everbright", "org:china-minsheng-bank"} <= ids, ids

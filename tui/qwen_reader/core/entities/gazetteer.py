@@ -22,6 +22,8 @@ CURATED_LISTS = (TECH_LIST, EVENT_LIST, *REGION_LISTS)
 UNMATCHED = "unmatched"
 # Marks a name known as a company only where the words around it are about its shares.
 IN_TRADE = "in-trade"
+# Marks a company's name that is an everyday word too (奔驰, 大众): the company only listed beside another.
+IN_LISTS = "in-lists"
 # The ids of the exchanges' list.
 _EXCHANGE_IDS = ("org:cn-", "org:tw-")
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -90,7 +92,7 @@ def parse_list(text: str) -> list[tuple[str, Entry]]:
         fields = line.split("\t")
         if len(fields) < 4:
             continue
-        if len(fields) >= 5 and fields[4].strip() in (UNMATCHED, IN_TRADE):
+        if len(fields) >= 5 and fields[4].strip() in (UNMATCHED, IN_TRADE, IN_LISTS):
             continue
         entity_id, kind, english, aliases = fields[:4]
         entry = Entry(entity_id, kind, english or None)
@@ -147,6 +149,20 @@ def traded_names() -> dict[str, str]:
     """Exchange short names that read as phrases too (青海春天, 沧州明珠), with their ids: companies only where
     the words around them are about shares."""
     return dict(_marks().get(IN_TRADE, {}))
+
+
+@lru_cache(maxsize=1)
+def names_in_lists() -> dict[str, Entry]:
+    """Companies' names that are everyday words too (奔驰, 理想, 平安), with their entries: companies only where a
+    list of companies names them beside another."""
+    out: dict[str, Entry] = {}
+    for name in CURATED_LISTS:
+        for line in _read(name).splitlines():
+            fields = line.split("\t")
+            if len(fields) >= 5 and fields[4].strip() == IN_LISTS and not line.startswith("#"):
+                entry = Entry(fields[0], fields[1], fields[2] or None)
+                out.update((a.strip(), entry) for a in fields[3].split("|") if a.strip())
+    return out
 
 
 @lru_cache(maxsize=1)

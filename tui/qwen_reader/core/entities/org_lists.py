@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from qwen_reader.core.entities.model import Candidate, EntityKind, Source, overlaid, taken
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Entry, Source, overlaid, taken
 
 # A list item that may be a company's name: no clause break, no function word, two to ten characters.
 _LIST_ITEM = r"[^、，。；：！？\s（）()“”「」《》的了是在和与及或等]{2,10}"
@@ -85,3 +85,60 @@ def units_beside_units(text: str, chosen: list[Candidate], common: frozenset[str
                     and text[s] != "各" and text[e - 2:e] not in common:  # 各学校承办: a verb ends no unit's name
                 added.append(Candidate(s, e, EntityKind.ORG, f"org:{text[s:e]}", None, Source.RULES))
     return overlaid(chosen, added) if added else chosen
+
+
+# What joins two items of a list of names (宝马、奔驰, 蔚来和小鹏, 理想与问界).
+_JOIN = r"(?:、|和|与|及|以及|跟|/)"
+# The statistical sources' reading of a word yields to a listed company's.
+_YIELDING = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
+
+
+def companies_listed_beside(text: str, chosen: list[Candidate], names: dict[str, Entry]) -> list[Candidate]:
+    """Companies whose names are everyday words too (`names`: 奔驰, 大众, 理想), found where a list names them
+    right beside another organisation or another such name (宝马、奔驰、奥迪; 理想、问界之后; 平安、光大、民生).
+    Alone, the word stays a word (大众的需求, 理想的结果)."""
+    if not names or not re.search(_JOIN, text):
+        return chosen
+    found = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    if not found:
+        return chosen
+    orgs = {(c.start, c.end) for c in chosen if c.kind == EntityKind.ORG}
+    blocking = [c for c in chosen if c.source not in _YIELDING]
+    free = [(s, e) for s, e in found if not any(c.start < e and s < c.end for c in blocking)]
+    accepted: set[tuple[int, int]] = set()
+    changed = True
+    while changed:  # 理想、问界: two such names listed together vouch for each other
+        changed = False
+        for s, e in free:
+            if (s, e) in accepted:
+                continue
+            beside = orgs | accepted | {f for f in free if f != (s, e)}
+            if any(re.fullmatch(_JOIN, text[be:s]) for _, be in beside if be <= s) \
+                    or any(re.fullmatch(_JOIN, text[e:bs]) for bs, _ in beside if bs >= e):
+                if (s, e) in orgs or not _item_edges(text, s, e, beside):
+                    continue
+                accepted.add((s, e))
+                changed = True
+    if not accepted:
+        return chosen
+    added = [Candidate(s, e, EntityKind.ORG, names[text[s:e]].id, names[text[s:e]].english, Source.LIST)
+             for s, e in sorted(accepted)]
+    return overlaid(chosen, added)
+
+
+# What may stand outside a whole item: punctuation, a function word, a word that opens or closes a list
+# (继理想、问界之后, 平安、光大、民生三家).
+_LEFT_EDGE = re.compile(rf"[，。、；：！？“”「」（）()\s{FUNCTION_CHARS}继如像比较对由据]$")
+_RIGHT_EDGE = re.compile(rf"[，。、；：！？“”「」（）()\s{FUNCTION_CHARS}之]|[两三四五六七八九十几]家")
+
+
+def _item_edges(text: str, start: int, end: int, beside: set[tuple[int, int]]) -> bool:
+    """Whether the name is a whole item: each edge is a join to another item, punctuation or the text's edge."""
+    def edge(at: int, left: bool) -> bool:
+        if at in (0, len(text)):
+            return True
+        near = text[max(0, at - 2):at] if left else text[at:at + 2]
+        joined = any(re.fullmatch(_JOIN, text[be:at]) for _, be in beside if be <= at) if left \
+            else any(re.fullmatch(_JOIN, text[at:bs]) for bs, _ in beside if bs >= at)
+        return joined or bool(_LEFT_EDGE.search(near) if left else _RIGHT_EDGE.match(near))
+    return edge(start, True) and edge(end, False)

@@ -44,7 +44,14 @@ from qwen_reader.core.entities import (
     western_names,
 )
 from qwen_reader.core.entities.cedict_names import cedict_names, is_dictionary_place
-from qwen_reader.core.entities.gazetteer import Gazetteer, broad_places, region_names, tech_list, unmatched_names
+from qwen_reader.core.entities.gazetteer import (
+    Gazetteer,
+    broad_places,
+    names_in_lists,
+    region_names,
+    tech_list,
+    unmatched_names,
+)
 from qwen_reader.core.entities.identity import english_name, to_simplified
 from qwen_reader.core.entities.known import (
     all_lists,
@@ -265,6 +272,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = orgs.buildings(text, chosen)
         chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
                                   broad_places())
+        chosen = org_lists.companies_listed_beside(text, chosen, names_in_lists())
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
         chosen = orgs.registered_names(text, chosen)
         chosen = defined_names.subsidiaries(text, introduced.with_introduced(text, tokens, chosen, common), common,
