@@ -23,6 +23,7 @@ from qwen_reader.core.entities import (
     latin_people,
     learned_spans,
     lines,
+    list_matching,
     media,
     model_codes,
     org_branches,
@@ -64,7 +65,7 @@ from qwen_reader.core.entities.known import (
     listed_products,
     romanised_surnames,
 )
-from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source, is_han
+from qwen_reader.core.entities.model import NOT_OURS, Candidate, EntityKind, Entry, Mention, Source
 from qwen_reader.core.entities.words import tokenize
 from qwen_reader.core.text.model import Document, Kind
 
@@ -88,11 +89,6 @@ _KIND_PRIORITY = {EntityKind.DATE: 1, EntityKind.FIGURE: 0}
 # The year an event's name may carry (MWC 2026, CES2025).
 _EDITION = re.compile(r" ?(?:19|20)\d\d(?!\d)")
 _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|定理|方程|猜想|原理|测试|指数|循环|悖论")
-# A joined word ending in a facility keeps its place (广州白云机场 is not 广州 + 白云机场).
-_FACILITY_END = re.compile(r"(?:机场|母港|港口|码头|站|大桥|口岸|隧道)$")
-# Generic heads a place name is written against (中东地区, 美国市场): the place ends before them.
-_GENERIC_HEAD = re.compile(r"地区|国家|市场|一带|境内|境外|本土|企业|政府|方面|当局|各地|全境|沿海|[东南西北中]部|"
-                           r"流域|中下游|沿岸|沿线")
 
 
 def warm() -> None:
@@ -115,19 +111,6 @@ def _plausible(name: str) -> bool:
     return tagger.name_model().score(name) >= tagger.CONTEXT_THRESHOLD
 
 
-def _bounds(tokens: list[tuple[str, int, int]], places: frozenset[str] = frozenset()) -> set[int]:
-    """Where the segmentation's words start and end; a word that is two known places written together
-    (北京天安门广场, 北京人民大会堂) ends and starts between them."""
-    out = {0}
-    for word, start, end in tokens:
-        out.add(start)
-        out.add(end)
-        if end - start >= 4 and word not in places:
-            out.update(start + k for k in range(2, end - start - 1) if word[:k] in places and word[k:] in places
-                       and not _FACILITY_END.search(word))  # 广州白云机场: the city is part of a facility's name
-    return out
-
-
 def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
                tokens: list[tuple[str, int, int]] | None = None) -> list[Candidate]:
     """Every candidate in one paragraph's simplified text, from the sources asked for."""
@@ -135,7 +118,7 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
         tokens = tokenize(simplified)
     out: list[Candidate] = []
     if Source.LIST in sources or Source.CEDICT in sources:
-        bounds = _bounds(tokens, known_places())
+        bounds = list_matching.bounds(tokens, known_places())
         listed = tech_list().names
         region = region_names()
         common = cedict_names().common
@@ -149,14 +132,14 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
             if x.kind == NOT_OURS and (year := _EDITION.match(simplified, e)):
                 e = year.end()  # MWC 2026 is the event still, not a product with a number
             if surface in listed:
-                if Source.LIST in sources and (_tech_match(surface, s, inside) if surface not in region
+                if Source.LIST in sources and (list_matching.tech_match(surface, s, inside) if surface not in region
                                                else "region-lists" in sources
-                                               and _region_match(simplified, s, e, x, bounds)):
+                                               and list_matching.region_match(simplified, s, e, x, bounds)):
                     out.append(Candidate(s, e, x.kind, x.id, x.english, Source.LIST))
                 continue
             # A dictionary name must not cut one of jieba's words (三水 in 三水果), unless what follows
             # makes it an institution or a facility (中国 in 中国政府).
-            if Source.CEDICT in sources and s in bounds and _ends_well(simplified, e, bounds):
+            if Source.CEDICT in sources and s in bounds and list_matching.ends_well(simplified, e, bounds):
                 out.append(Candidate(s, e, x.kind, x.id, x.english, Source.CEDICT))
     names = cedict_names()
     if Source.RULES in sources:
@@ -202,38 +185,6 @@ def candidates(simplified: str, sources: frozenset[str] = ALL_SOURCES,
     out.extend(places.expressways(simplified))
     # 北京时间, 多哈回合, 茂物目标: the place is part of another name.
     return [c for c in out if c.kind != EntityKind.PLACE or not places.not_a_place(simplified, c.end)]
-
-
-def _ends_well(text: str, end: int, bounds: set[int]) -> bool:
-    return end in bounds or bool(rules.org_suffix_after(text, end) or rules.facility_after(text, end)
-                                 or rules.place_org_suffix_after(text, end) or _GENERIC_HEAD.match(text, end)
-                                 or _OFFICE_AFTER.match(text, end) or places.estate_after(text, end))
-
-
-# An office after a body (运输及房屋局 + 局长, which jieba cuts 房屋 + 局局长).
-_OFFICE_AFTER = re.compile(r"[局部署处厅院会司]长|主席|主任|发言人")
-
-
-def _tech_match(surface: str, start: int, inside_words: set[int]) -> bool:
-    """A two-character name of the tech list does not cut an everyday word on its left (长和 in 延长和, 增长和;
-    谷歌 in jieba's 从谷歌 is not one). `inside_words`: positions inside the paragraph's everyday words."""
-    return len(surface) != 2 or not is_han(surface) or start not in inside_words
-
-
-def _region_match(text: str, start: int, end: int, entry: Entry, bounds: set[int]) -> bool:
-    """A name of the broad lists, where it stands as a name: on the segmentation's boundaries (or before a
-    suffix), or in a place context (往上水, where the segmentation reads 往上 + 水). A place that is also an
-    everyday word (上水, 火炭) needs the context."""
-    surface = text[start:end]
-    if surface.isascii():
-        return True  # Latin names match whole words only (gazetteer.matches)
-    if entry.kind == EntityKind.PLACE:
-        context = places.place_context(text, start, end) or places.place_head_after(text, end) or bool(
-            rules.facility_after(text, end)) or places.road_after(text, end)
-        if surface in cedict_names().common:
-            return context
-        return context or (start in bounds and _ends_well(text, end, bounds))
-    return start in bounds and _ends_well(text, end, bounds)
 
 
 def resolve(found: Iterable[Candidate]) -> list[Candidate]:
