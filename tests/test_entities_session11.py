@@ -75,3 +75,14 @@ def test_a_listed_word_company_has_the_lists_identity() -> None:
     found = recognize_texts(["平安、光大、民生三家银行公布业绩。"])[0]
     ids = {c.id for c in found if c.kind == "org"}
     assert {"org:ping-an", "org:everbright", "org:china-minsheng-bank"} <= ids, ids
+
+
+def test_a_latin_name_right_after_the_word_for_a_company() -> None:
+    found = tagged("据悉，服装品牌zenmo首次发布秋季系列，游戏巨头EA正接近达成交易，机器人公司——Bright Hand发布了新品。")
+    for name in ("zenmo", "EA", "Bright Hand"):
+        assert (name, "org") in found, (name, found)
+
+
+def test_a_generic_word_or_a_run_on_name_after_the_word_for_a_company_is_none() -> None:
+    found = tagged("该公司CEO表示，公司AI业务增长，内衣品牌la perla的价格很高，这家公司app下载量大。")
+    assert not [t for t, k in found if k == "org"], found

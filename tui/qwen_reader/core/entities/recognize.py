@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 from qwen_reader.core.entities import (
+    apposed,
     brands,
     consistency,
     craft,
@@ -224,6 +225,7 @@ def _choose(text: str, sources: frozenset[str]) -> list[Candidate]:
         chosen = orgs.coordinated(text, tokens, chosen, common, _person_like, tagger.name_model().function_words,
                                   broad_places())
         chosen = org_lists.companies_listed_beside(text, chosen, names_in_lists())
+        chosen = apposed.apposed_companies(text, chosen, rules.GENERIC_LATIN)
         chosen = orgs.officers(text, tokens, chosen, common, known_places())
         chosen = orgs.registered_names(text, chosen)
         chosen = defined_names.subsidiaries(text, introduced.with_introduced(text, tokens, chosen, common), common,
