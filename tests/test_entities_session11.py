@@ -86,3 +86,9 @@ def test_a_latin_name_right_after_the_word_for_a_company() -> None:
 def test_a_generic_word_or_a_run_on_name_after_the_word_for_a_company_is_none() -> None:
     found = tagged("该公司CEO表示，公司AI业务增长，内衣品牌la perla的价格很高，这家公司app下载量大。")
     assert not [t for t, k in found if k == "org"], found
+
+
+def test_a_trades_shares_are_no_body_but_a_holding_company_is() -> None:
+    found = tagged_doc(["春节以来，煤炭股表现明显滞后，银行股则涨势如虹。", "腾讯控股与中租控股昨日公布业绩。"])
+    assert not [t for t, k in found if t.endswith("股") and k == "org"], found
+    assert ("腾讯控股", "org") in found, found

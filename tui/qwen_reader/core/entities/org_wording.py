@@ -19,10 +19,17 @@ _DESCRIBED = re.compile(r".*某.*|.*(?:合资|内资|外资|独资)(?:基金)?|"
                        r"[该本此其这那][行司所院厂店台社局部委会]|[该本此]公司")
 
 
+# 煤炭股, 银行股, 周期股: the shares of a trade or a kind, which the tagger reads as a body (控股 ends names).
+_SHARES_OF_A_KIND = re.compile(r"[\u4e00-\u9fff]{1,4}(?:(?<![控持])股|板块)")
+
+
 def no_body_named(text: str, c: Candidate) -> bool:
-    """Parts of a region read as a body (中东部), and bodies described rather than named (广州某基金)."""
+    """Parts of a region read as a body (中东部), bodies described rather than named (广州某基金), and a trade's
+    shares read as a body (煤炭股) by any source but a list."""
     return c.kind == EntityKind.ORG and (_REGION_PART.fullmatch(text, c.start, c.end) is not None
-                                         or _DESCRIBED.fullmatch(text, c.start, c.end) is not None)
+                                         or _DESCRIBED.fullmatch(text, c.start, c.end) is not None
+                                         or (c.source != Source.LIST
+                                             and _SHARES_OF_A_KIND.fullmatch(text, c.start, c.end) is not None))
 
 
 # 各国央行, 多国政府: a kind of body in every country, not the one a list names (央行 is the PBOC alone).
