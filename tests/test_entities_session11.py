@@ -92,3 +92,14 @@ def test_a_trades_shares_are_no_body_but_a_holding_company_is() -> None:
     found = tagged_doc(["春节以来，煤炭股表现明显滞后，银行股则涨势如虹。", "腾讯控股与中租控股昨日公布业绩。"])
     assert not [t for t, k in found if t in ("煤炭股", "银行股")], found
     assert ("腾讯控股", "org") in found, found
+
+
+def test_a_latin_name_before_the_word_for_a_products_kind() -> None:
+    found = tagged("该公司正与 Amazon 的 Nimbus 語音助理商談合作，新机预装 Wavefox浏览器，并推出 Orchid 系统。")
+    for name in ("Nimbus", "Wavefox", "Orchid"):
+        assert (name, "product") in found, (name, found)
+
+
+def test_a_genre_or_a_kind_before_those_words_is_no_product() -> None:
+    found = tagged("公司计划推出首款MMO手游，并针对 FPS 及 RTS 遊戲优化画面，还研发DPU芯片和 Transformer 模型。")
+    assert not [t for t, k in found if k == "product"], found

@@ -40,6 +40,16 @@ _TIER_LAST = re.compile(r" (?:Pro|Max|Ultra|Plus|Mini|Lite|Air|Fold|Flip|Studio|
 # A model code before the word for its kind (MT2625晶片, A18 Pro芯片).
 _PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:晶片|芯片|处理器|平台|模组|模块|手机|机型|系列)")
 _CODED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+# The word for a product's kind right after any Latin name (Alexa 語音助理, Firefox浏览器, Rubin 系统, V-JEPA模型).
+_KIND_OF_PRODUCT_AFTER = re.compile(rf"^{_CLOSE}(?:浏览器|语音助理|语音助手|智能助理|操作系统|系统|大模型|模型|耳机|"
+                                    r"音箱|智能手表|头显|串流服务|流媒体服务|订阅|应用程序|手游|游戏|GPU|CPU|显卡|芯片|"
+                                    r"晶片|处理器)")
+# Kinds written before those words, no names: game genres and platforms (RPG游戏, MMO手游, JAVA游戏), kinds of chip
+# (DPU芯片, FPGA芯片) and of model (Transformer 模型, MoE模型).
+_KIND_WORDS = ("RPG ARPG JRPG SRPG MMO MMORPG RTS FPS TPS ACT AVG SLG MOBA STG FTG SPG RAC SIM AAA JAVA Java Flash "
+               "HTML5 H5 VR AR XR PC DPU NPU TPU GPU CPU FPGA ASIC SoC MCU DSP AI Transformer Diffusion MoE CNN "
+               "RNN LSTM Mamba")
+_KINDS_NOT_NAMES = frozenset(_KIND_WORDS.split())
 _GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technology Systems Semiconductor Korea Japan "
                   "China Taiwan Asia India Europe America Global International Token Tokens All The This")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
@@ -70,7 +80,8 @@ def _kind_from_context(text: str, start: int, end: int) -> str | None:
     if _PERSON_SHAPE.fullmatch(text, start, end) and (TITLE_BEFORE.search(text[max(0, start - 8):start])
                                                       or SPEECH_AFTER.match(text, end)):
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
-    if _PRODUCT_BEFORE.search(before) or (_CODED.search(text, start, end) and _PRODUCT_AFTER.match(after)):
+    if _PRODUCT_BEFORE.search(before) or (_CODED.search(text, start, end) and _PRODUCT_AFTER.match(after)) \
+            or (_KIND_OF_PRODUCT_AFTER.match(after) and text[start:end] not in _KINDS_NOT_NAMES):
         return EntityKind.PRODUCT
     if _TIER_LAST.search(text, start, end) and " " in text[start:end]:
         return EntityKind.PRODUCT  # Surface Pro, Vision Pro: a tier's word ends a product's name
