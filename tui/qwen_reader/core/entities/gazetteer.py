@@ -140,8 +140,9 @@ def broad_places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def unmatched_names() -> frozenset[str]:
-    """Names the lists know only as no person's: an exchange's two-character short names."""
-    return _marked(UNMATCHED)
+    """Names the lists know only as no person's: an exchange's two-character short names, and companies' names
+    that are words or given names (小鹏, 理想): a company where the tagger reads a name."""
+    return _marked(UNMATCHED) | _marked(IN_LISTS)
 
 
 @lru_cache(maxsize=1)
