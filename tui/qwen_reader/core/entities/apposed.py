@@ -19,6 +19,9 @@ _DETERMINED = re.compile(r"(?:该|这家|那家|本|其|此|母|子|分|总|上�
 _AFTER = re.compile(rf"[，。、；：！？（()“”「」\s]|$|[与和及等的在也将已于{FUNCTION_CHARS}]|"
                     r"宣布|表示|发布|推出|正式|近日|日前|今日|今天|成立|获得|完成|首次|旗下|公布|联合|携手|正|仍|却|则|"
                     r"曾|已经")
+# Offices and practices a company has, no company's name (公司HR, 企业ESG, 品牌VIP).
+_OFFICES = frozenset({"HR", "PR", "IR", "IT", "ESG", "VIP", "DIY", "PPT", "OKR", "KPI", "CSR", "ERP", "CRM", "OA",
+                      "SaaS", "logo", "Logo", "LOGO", "slogan", "App", "APP", "app"})
 _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'’+-]*(?: [A-Z][A-Za-z0-9.&'’+-]*){0,3}")
 
 
@@ -44,7 +47,8 @@ def _latin(text: str, at: int, generic: frozenset[str]) -> tuple[int, int] | Non
     if m is None or (at and text[at - 1].isascii() and text[at - 1].isalnum()):
         return None
     name = m.group()
-    if name in generic or name.split(" ")[0] in generic or (name.islower() and not text.startswith("品牌", at - 2)):
+    if name in generic or name.split(" ")[0] in generic or name in _OFFICES \
+            or (name.islower() and not text.startswith("品牌", at - 2)):
         return None  # 公司AI, 平台app: a word; a brand may write its name in lower case (品牌popop)
     if re.match(r" [A-Za-z0-9]", text[m.end():m.end() + 2]):
         return None  # 品牌la perla: a name in lower-case words goes on past where a rule can tell

@@ -91,11 +91,13 @@ def company_stems(chosen: Sequence[Sequence[Candidate]], texts: Sequence[str],
 _KIND_WORD = re.compile(r"企业|公司|行业|产业|基金|资本|融资|集团|市场|银行|机构|厂商")
 
 
-def with_stems(names: Gazetteer, stems: dict[str, Candidate]) -> Gazetteer:
+def with_stems(names: Gazetteer, stems: dict[str, Candidate], in_dictionary: Callable[[str], bool]) -> Gazetteer:
     """The document's names and the short names of the companies a list or a rule found (國光 after 國光生技（4142）,
-    金地 after 金地集团), in place; a statistical source's company lends its stem no trust."""
+    金地 after 金地集团), in place; a statistical source's company lends its stem no trust, and a stem the
+    dictionary knows as a word or another name (远东 of 远东集团, 中华 of 中华航空, 大唐 of 大唐集团) is not spread."""
     for stem, c in stems.items():
-        if stem not in names and c.source in (Source.LIST, Source.RULES) and not _KIND_WORD.search(stem):
+        if stem not in names and c.source in (Source.LIST, Source.RULES) and not _KIND_WORD.search(stem) \
+                and not in_dictionary(stem):
             names.add(stem, Entry(c.id, c.kind, c.english))
     return names
 

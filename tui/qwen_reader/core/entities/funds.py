@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.identity import slug
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid
 from qwen_reader.core.store.paths import bundled_asset
@@ -72,6 +73,12 @@ def _listed_funds(text: str) -> list[Candidate]:
 
 
 @lru_cache(maxsize=1)
+def _names_of_places() -> frozenset[str]:
+    names = cedict_names()
+    return frozenset(names.names) | names.proper
+
+
+@lru_cache(maxsize=1)
 def known_companies() -> frozenset[str]:
     """Short names of the fund management companies (assets/fund_companies.txt)."""
     try:
@@ -122,13 +129,26 @@ def _fund_company_names(text: str, candidates: Sequence[Candidate]) -> list[Cand
         at = text.find(company + "基金")
         while at >= 0:
             m = _COMPANY_NAME.match(text, at + len(company))
-            if m and not (at and text[at - 1].isascii() and text[at - 1].isalnum()):
+            if m and not (at and text[at - 1].isascii() and text[at - 1].isalnum()) and not _joined_left(text, at):
                 end = m.end()
                 if not any(c.start < end and at < c.end and not (at <= c.start and c.end <= end)
                            and c.source in (Source.LIST, Source.RULES) for c in candidates):
                     out.append(Candidate(at, end, EntityKind.ORG, f"org:{slug(text[at:end])}", None, Source.RULES))
             at = text.find(company + "基金", at + 1)
     return [c for c in out if not any(o is not c and o.start <= c.start and c.end <= o.end for o in out)]
+
+
+# A count before the name (上万家基金管理人: 万家 is no company there).
+_COUNT_BEFORE = re.compile(r"[上数几近逾超一二两三四五六七八九十百千万]$")
+
+
+def _joined_left(text: str, at: int) -> bool:
+    """Whether the company's name starts inside a word on its left: a count (上万家), or a name the dictionary
+    knows that the character before makes with the name's first (海南 in 海南方基金)."""
+    if not at or not "\u4e00" <= text[at - 1] <= "\u9fff":
+        return False
+    pair = text[at - 1:at + 1]
+    return (_COUNT_BEFORE.search(text, 0, at) is not None and text[at] in "万千百") or pair in _names_of_places()
 
 
 def _fund_of(name: str, companies: set[str]) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, is_han, overlaid
-from qwen_reader.core.entities.orgs import OFFICER_TITLES
+from qwen_reader.core.entities.orgs import BODY_HEAD_TITLES, OFFICER_TITLES
 from qwen_reader.core.entities.traded import SHARE_WORDS
 
 _EXCHANGE = r"(?:NYSE|NASDAQ|Nasdaq|HKEX|HK|SH|SZ|TSE|TWSE|LSE|纽交所|纳斯达克|港交所|港股|美股|股票代码)"
@@ -28,11 +28,11 @@ _KY = re.compile(r"(?:(?:^|(?<=[，。、；：「（(\s与和及跟]))[\u4e00-\
 # A quoted name and a Latin name in brackets right after it.
 _QUOTED_WITH_LATIN = re.compile(r"[「“『]([^「」“”『』，。；：！？、\s的了]{2,10})[」”』]"
                                 r"\s?[（(][A-Z][^（）()]{1,40}[)）]")
-_OFFICER = re.compile(rf"(?:{OFFICER_TITLES})")
-_MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES})")
+_OFFICER = re.compile(rf"(?:{OFFICER_TITLES}|{BODY_HEAD_TITLES})")
+_MORE_TITLES = re.compile(rf"[、兼及和]?(?:{OFFICER_TITLES}|{BODY_HEAD_TITLES})")
 # Words that stand before an officer's title and are no company's name.
 _GENERIC = re.compile(r"(?:公司|集团|企业|本公司|该公司|其|前|原|现任|前任|时任|副|新任|董事会|团队|首位|同时|以及|兼|"
-                      r"行业|产业|(?<!实)业|界|圈|领域|部门|方面)$")
+                      r"行业|产业|(?<!实)业|界|圈|领域|部门|方面|的|老|们|位|该行)$")
 _PUNCTUATION = r"[，。；：！？、「」“”（）()\s]"
 _NAME_OPENS = re.compile(rf"{_PUNCTUATION}|与|和|及|跟|的")
 # Numerals in a "name" before a number in brackets make it a ranking or a count (盖帽排名第三(254)).
@@ -45,7 +45,7 @@ _FORMER = frozenset("原前现")
 _NOT_FIRST = frozenset("根据在从向对由他她它我你这那其该为被把于")
 # Generic bodies before an officer's title (俱乐部总经理, 球队主席): no company's name.
 _GENERIC_BODY = re.compile(r"俱乐部|球队|协会|学校|医院|银行|基金|大学|工厂|商会|联盟|门店|分行|总部|董事会|"
-                           r"基金会|研究所|研究院|事务所|工作室|代表处|办事处")
+                           r"基金会|研究所|研究院|事务所|工作室|代表处|办事处|学生会|合作社|报社|杂志社|支行|村委会|居委会|工会")
 # Words that describe the officer, not the company (资深 + 市场 + 分析师, 高级 + 研究员).
 _DESCRIBES_OFFICER = re.compile(r"资深|高级|首席|知名|著名|年轻|新任|前任|现任|一位|一名|多位|多名")
 # An English name in brackets whose words say it names a body, after the Chinese name.

@@ -50,6 +50,10 @@ _KIND_WORDS = ("RPG ARPG JRPG SRPG MMO MMORPG RTS FPS TPS ACT AVG SLG MOBA STG F
                "HTML5 H5 VR AR XR PC DPU NPU TPU GPU CPU FPGA ASIC SoC MCU DSP AI Transformer Diffusion MoE CNN "
                "RNN LSTM Mamba")
 _KINDS_NOT_NAMES = frozenset(_KIND_WORDS.split())
+# A short acronym before the word for a system, a chip, earphones or a subscription names a kind of them (ERP系统,
+# GPS系统, ADAS系统, TWS耳机, CMOS晶片, RISC-V芯片, VIP订阅), not one product.
+_ACRONYM = re.compile(r"[A-Z]{2,5}(?:-[A-Z])?")
+_KIND_OF_SYSTEM_AFTER = re.compile(rf"^{_CLOSE}(?:系统|操作系统|芯片|晶片|耳机|订阅)")
 _GENERIC_WORDS = ("AI IC IT Inc Ltd Co Corp Labs Lab Group Technologies Technology Systems Semiconductor Korea Japan "
                   "China Taiwan Asia India Europe America Global International Token Tokens All The This")
 _GENERIC = frozenset(_GENERIC_WORDS.split())
@@ -81,7 +85,8 @@ def _kind_from_context(text: str, start: int, end: int) -> str | None:
                                                       or SPEECH_AFTER.match(text, end)):
         return EntityKind.PERSON  # 研究经理Jitesh Ubrani指出: an office before, a speech verb after
     if _PRODUCT_BEFORE.search(before) or (_CODED.search(text, start, end) and _PRODUCT_AFTER.match(after)) \
-            or (_KIND_OF_PRODUCT_AFTER.match(after) and text[start:end] not in _KINDS_NOT_NAMES):
+            or (_KIND_OF_PRODUCT_AFTER.match(after) and text[start:end] not in _KINDS_NOT_NAMES
+                and not (_ACRONYM.fullmatch(text, start, end) and _KIND_OF_SYSTEM_AFTER.match(after))):
         return EntityKind.PRODUCT
     if _TIER_LAST.search(text, start, end) and " " in text[start:end]:
         return EntityKind.PRODUCT  # Surface Pro, Vision Pro: a tier's word ends a product's name

@@ -17,11 +17,11 @@ _CODE = re.compile(r"(?<![A-Za-z0-9\-.+])[A-Z]{1,2}\d{1,3}[a-z+]?(?: (?:Pro|Max|
                    r"(?![A-Za-z0-9\-.])")
 # Codes of another kind even after a company's name: quarters and halves of a year (小米 Q3 财报), kinds of
 # player (昂达 MP4).
-_PERIOD = re.compile(r"Q[1-4]|H[12]|MP[345]")  # MP4: a kind of player, no model
+_PERIOD = re.compile(r"Q[1-4]|H[12]|MP[345]|FY\d+")  # MP4: a kind of player, no model; FY26: a fiscal year
 # What follows a code of a block, a level, a count, a share class, a summit or a job grade (A1区, L4级, B2栋,
 # G20峰会, 阿里P9高管).
 _NOT_MODEL_AFTER = re.compile(r"\s?(?:[区栋座号楼层室级股类轮期届次组位排款式队版%]|峰会|高管|员工|工程师|职级|"
-                              r"专家|总监|经理|驾照|联赛|赛季|航班|指数)")
+                              r"专家|总监|经理|驾照|联赛|赛季|航班|指数|数据|增速|余额|同比|环比)")
 _MODEL_WORD_AFTER = re.compile(r"\s?(?:等)?(?:新)?(?:车型|机型|轿车|SUV|入门款|顶配|手机|新车|系列|芯片|处理器|"
                                r"上市|交付|车主|订单|增程版|纯电版|标准版)")
 # A maker, then a word for a new model (蔚来新ES8, 小鹏全新P7), then the code.

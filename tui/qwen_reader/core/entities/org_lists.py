@@ -102,17 +102,21 @@ def companies_listed_beside(text: str, chosen: list[Candidate], names: dict[str,
     found = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
     if not found:
         return chosen
-    orgs = {(c.start, c.end) for c in chosen if c.kind == EntityKind.ORG}
+    orgs = {(c.start, c.end) for c in chosen if c.kind == EntityKind.ORG
+            and not _NO_COMPANY.search(text, c.start, c.end)}  # 世卫组织和大众: a body, no company, vouches for none
     blocking = [c for c in chosen if c.source not in _YIELDING]
     free = [(s, e) for s, e in found if not any(c.start < e and s < c.end for c in blocking)]
     accepted: set[tuple[int, int]] = set()
     changed = True
-    while changed:  # 理想、问界: two such names listed together vouch for each other
+    while changed:
         changed = False
         for s, e in free:
             if (s, e) in accepted:
                 continue
-            beside = orgs | accepted | {f for f in free if f != (s, e)}
+            # 理想、问界之后…新势力: two such names vouch for each other only in a clause about their trade
+            trade = _TRADE.search(_clause(text, s)) is not None
+            beside = orgs | accepted | ({f for f in free if f != (s, e) and _item_edges(text, *f, set())}
+                                        if trade else set())
             if any(re.fullmatch(_JOIN, text[be:s]) for _, be in beside if be <= s) \
                     or any(re.fullmatch(_JOIN, text[e:bs]) for bs, _ in beside if bs >= e):
                 if (s, e) in orgs or not _item_edges(text, s, e, beside):
@@ -124,6 +128,20 @@ def companies_listed_beside(text: str, chosen: list[Candidate], names: dict[str,
     added = [Candidate(s, e, EntityKind.ORG, names[text[s:e]].id, names[text[s:e]].english, Source.LIST)
              for s, e in sorted(accepted)]
     return overlaid(chosen, added)
+
+
+# The end of a body that is no company (组织, 政府, 部, 大学): none vouches for a company's name beside it.
+_NO_COMPANY = re.compile(r"(?:组织|政府|部|局|署|委|会|院|党|军|国|大学|学院|医院|学校)$")
+# Words of the trades these companies are in, which make a list of their names one of companies.
+_TRADE = re.compile(r"车|品牌|销量|交付|新势力|银行|股价|市值|上市|财报|营收|业绩|手机|家电|保险|券商")
+_CLAUSE_END = re.compile(r"[。！？；\n]")
+
+
+def _clause(text: str, at: int) -> str:
+    """The sentence around a position."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, at)), default=0)
+    end = m.start() if (m := _CLAUSE_END.search(text, at)) else len(text)
+    return text[start:end]
 
 
 # What may stand outside a whole item: punctuation, a function word, a word that opens or closes a list

@@ -258,7 +258,9 @@ def _listed_as_org(text: str, org: Candidate, start: int, end: int) -> bool:
 
 # An officer of a company: the company is named right before the title (香港信诚国际执行董事涂国彬).
 OFFICER_TITLES = ("执行董事|董事长|副董事长|总经理|副总经理|总裁|副总裁|行政总裁|首席执行官|执行长|CEO|创始人|创办人|"
-                  "联合创始人|董事总经理|首席经济学家|首席分析师|分析师|研究主管|发言人|合伙人|技术总监|会长|理事长|社长|行长|秘书长")
+                  "联合创始人|董事总经理|首席经济学家|首席分析师|分析师|研究主管|发言人|合伙人|技术总监")
+# The heads of associations, societies and banks: only where a body is introduced before one (生策會會長張善政).
+BODY_HEAD_TITLES = "会长|理事长|社长|行长|秘书长"
 _OFFICER = re.compile(rf"(?:的)?(?:{OFFICER_TITLES})$")
 # Last words of a company's name that are everyday words too (香港信诚国际, 某某资讯, 某某资本).
 _COMPANY_TAIL = re.compile(r"国际|科技|集团|控股|资讯|咨询|资本|投资|证券|银行|基金|地产|置业|实业|传媒|顾问|研究院|"

@@ -294,7 +294,8 @@ def recognize_texts(texts: list[str], sources: frozenset[str] = ALL_SOURCES) -> 
                                               or (w in known_places() and not _landmark(w)))
             consistency.kinds_agree(chosen, simplified, stems)
             known = consistency.document_names(chosen, simplified, names.common, names.surnames)
-            consistency.propagate(chosen, simplified, consistency.with_stems(known, stems))
+            consistency.propagate(chosen, simplified, consistency.with_stems(
+                known, stems, lambda w: w in names.proper or w in names.names or w in names.common))
             consistency.with_company_tails(chosen, simplified)
             consistency.longer_names_win(chosen, simplified)
             consistency.companies_by_officer(chosen, simplified)  # last: it reads every copy of a name the others made
