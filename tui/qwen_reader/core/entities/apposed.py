@@ -1,7 +1,9 @@
 """A company's Latin name right after the word for its kind (珠宝品牌popop, 游戏巨头EA, 人形机器人公司——Figure AI): the
 way news introduces a company it does not expect its readers to know. The name must stand whole: nothing found there
 already, no generic word (公司AI), and a clause's edge or a company's act right after it. A Chinese name there has no
-edge a rule can see (卡牌公司卡游, but 对公司来说): it is left to the tagger."""
+edge a rule can see (卡牌公司卡游, but 对公司来说): it is left to the tagger. latin.context_names reads capitalised
+names of three letters or more after the same words; this adds what its runs leave out: two letters (EA), lower
+case after 品牌 (popop), a dash between (——Figure AI)."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from qwen_reader.core.entities.cedict_names import cedict_names
 from qwen_reader.core.entities.identity import slug
+from qwen_reader.core.entities.known import known_names
 from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid
 from qwen_reader.core.store.paths import bundled_asset
 
@@ -70,12 +70,6 @@ def _listed_funds(text: str) -> list[Candidate]:
                        if 3 <= e - s <= 8 and not _NOT_IN_BODY.search(text[s:e]) and "基金" not in text[s:e]
                        and "\u4e00" <= text[s] <= "\u9fff" and not _NOT_AN_ITEM.search(text, s, e))
     return out
-
-
-@lru_cache(maxsize=1)
-def _names_of_places() -> frozenset[str]:
-    names = cedict_names()
-    return frozenset(names.names) | names.proper
 
 
 @lru_cache(maxsize=1)
@@ -143,12 +137,12 @@ _COUNT_BEFORE = re.compile(r"[上数几近逾超一二两三四五六七八九�
 
 
 def _joined_left(text: str, at: int) -> bool:
-    """Whether the company's name starts inside a word on its left: a count (上万家), or a name the dictionary
-    knows that the character before makes with the name's first (海南 in 海南方基金)."""
+    """Whether the company's name starts inside a word on its left: a count (上万家), or a name the lists or
+    the dictionary know that the character before makes with the name's first (海南 in 海南方基金)."""
     if not at or not "\u4e00" <= text[at - 1] <= "\u9fff":
         return False
     pair = text[at - 1:at + 1]
-    return (_COUNT_BEFORE.search(text, 0, at) is not None and text[at] in "万千百") or pair in _names_of_places()
+    return (_COUNT_BEFORE.search(text, 0, at) is not None and text[at] in "万千百") or pair in known_names()
 
 
 def _fund_of(name: str, companies: set[str]) -> bool:

@@ -115,15 +115,16 @@ def tech_list() -> Gazetteer:
 
 
 @lru_cache(maxsize=1)
-def _marks() -> dict[str, dict[str, str]]:
-    """Every fifth-column mark of the curated lists, with its names and their ids (one pass over the lists)."""
-    out: dict[str, dict[str, str]] = {}
+def _marks() -> dict[str, dict[str, Entry]]:
+    """Every fifth-column mark of the curated lists, with its names and their entries (one pass over the lists)."""
+    out: dict[str, dict[str, Entry]] = {}
     for name in CURATED_LISTS:
         for line in _read(name).splitlines():
             fields = line.split("\t")
             if len(fields) >= 5 and fields[4].strip() and not line.startswith("#"):
                 names = out.setdefault(fields[4].strip(), {})
-                names.update((a.strip(), fields[0]) for a in fields[3].split("|") if a.strip())
+                entry = Entry(fields[0], fields[1], fields[2] or None)
+                names.update((a.strip(), entry) for a in fields[3].split("|") if a.strip())
     return out
 
 
@@ -149,21 +150,14 @@ def unmatched_names() -> frozenset[str]:
 def traded_names() -> dict[str, str]:
     """Exchange short names that read as phrases too (青海春天, 沧州明珠), with their ids: companies only where
     the words around them are about shares."""
-    return dict(_marks().get(IN_TRADE, {}))
+    return {name: entry.id for name, entry in _marks().get(IN_TRADE, {}).items()}
 
 
 @lru_cache(maxsize=1)
-def names_in_lists() -> dict[str, Entry]:
+def names_in_lists() -> Gazetteer:
     """Companies' names that are everyday words too (奔驰, 理想, 平安), with their entries: companies only where a
     list of companies names them beside another."""
-    out: dict[str, Entry] = {}
-    for name in CURATED_LISTS:
-        for line in _read(name).splitlines():
-            fields = line.split("\t")
-            if len(fields) >= 5 and fields[4].strip() == IN_LISTS and not line.startswith("#"):
-                entry = Entry(fields[0], fields[1], fields[2] or None)
-                out.update((a.strip(), entry) for a in fields[3].split("|") if a.strip())
-    return out
+    return Gazetteer(_marks().get(IN_LISTS, {}).items())
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Entry, Source, overlaid, taken
+from qwen_reader.core.entities.gazetteer import Gazetteer
+from qwen_reader.core.entities.model import FUNCTION_CHARS, Candidate, EntityKind, Source, overlaid, taken
 
 # A list item that may be a company's name: no clause break, no function word, two to ten characters.
 _LIST_ITEM = r"[^、，。；：！？\s（）()“”「」《》的了是在和与及或等]{2,10}"
@@ -93,13 +94,13 @@ _JOIN = r"(?:、|和|与|及|以及|跟|/)"
 _YIELDING = (Source.TAGGER, Source.LAC, Source.CEDICT, Source.CONSISTENCY)
 
 
-def companies_listed_beside(text: str, chosen: list[Candidate], names: dict[str, Entry]) -> list[Candidate]:
+def companies_listed_beside(text: str, chosen: list[Candidate], names: Gazetteer) -> list[Candidate]:
     """Companies whose names are everyday words too (`names`: 奔驰, 大众, 理想), found where a list names them
     right beside another organisation or another such name (宝马、奔驰、奥迪; 理想、问界之后; 平安、光大、民生).
     Alone, the word stays a word (大众的需求, 理想的结果)."""
-    if not names or not re.search(_JOIN, text):
+    if not re.search(_JOIN, text):
         return chosen
-    found = [(m.start(), m.end()) for name in names for m in re.finditer(re.escape(name), text)]
+    found = [(s, e) for s, e, _ in names.matches(text)]
     if not found:
         return chosen
     orgs = {(c.start, c.end) for c in chosen if c.kind == EntityKind.ORG
@@ -125,8 +126,8 @@ def companies_listed_beside(text: str, chosen: list[Candidate], names: dict[str,
                 changed = True
     if not accepted:
         return chosen
-    added = [Candidate(s, e, EntityKind.ORG, names[text[s:e]].id, names[text[s:e]].english, Source.LIST)
-             for s, e in sorted(accepted)]
+    added = [Candidate(s, e, EntityKind.ORG, entry.id, entry.english, Source.LIST)
+             for s, e in sorted(accepted) if (entry := names.get(text[s:e])) is not None]
     return overlaid(chosen, added)
 
 

@@ -95,7 +95,8 @@ _TECHNIQUE_HEAD = re.compile(r"架构|结构|体系结构|定律|效应|算法|�
 def warm() -> None:
     """Load every table (a worker calls this off the first-paint path)."""
     for load in (tech_list, cedict_list, all_lists, tagger.name_model, romanised_surnames, known_names,
-                 western_names.given_names, learned_spans.model, person_check.weights):
+                 western_names.given_names, learned_spans.model, person_check.weights, names_in_lists,
+                 funds.known_companies):
         load()
     tokenize("预热")
     lac.words(["预热"])
