@@ -107,6 +107,7 @@ def companies_listed_beside(text: str, chosen: list[Candidate], names: Gazetteer
             and not _NO_COMPANY.search(text, c.start, c.end)}  # 世卫组织和大众: a body, no company, vouches for none
     blocking = [c for c in chosen if c.source not in _YIELDING]
     free = [(s, e) for s, e in found if not any(c.start < e and s < c.end for c in blocking)]
+    whole = {f for f in free if _item_edges(text, *f, set())}  # items on their own, joined to nothing yet
     accepted: set[tuple[int, int]] = set()
     changed = True
     while changed:
@@ -116,8 +117,7 @@ def companies_listed_beside(text: str, chosen: list[Candidate], names: Gazetteer
                 continue
             # 理想、问界之后…新势力: two such names vouch for each other only in a clause about their trade
             trade = _TRADE.search(_clause(text, s)) is not None
-            beside = orgs | accepted | ({f for f in free if f != (s, e) and _item_edges(text, *f, set())}
-                                        if trade else set())
+            beside = orgs | accepted | ((whole - {(s, e)}) if trade else set())
             if any(re.fullmatch(_JOIN, text[be:s]) for _, be in beside if be <= s) \
                     or any(re.fullmatch(_JOIN, text[e:bs]) for bs, _ in beside if bs >= e):
                 if (s, e) in orgs or not _item_edges(text, s, e, beside):
